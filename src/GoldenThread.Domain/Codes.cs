@@ -1,0 +1,56 @@
+using System.Diagnostics.CodeAnalysis;
+using GoldenThread.Domain.Indicators;
+using GoldenThread.Domain.Partnership;
+
+namespace GoldenThread.Domain;
+
+/// <summary>
+/// The snake_case words that the interchange contract uses for the domain's enumerations, both ways.
+/// </summary>
+public static class Codes
+{
+    private static readonly Dictionary<Type, (string[] Words, Array Values)> Tables = new()
+    {
+        [typeof(Polarity)] = (["higher", "lower", "none"], new[] { Polarity.Higher, Polarity.Lower, Polarity.None }),
+        [typeof(Frequency)] = (["monthly", "quarterly", "half_yearly", "annual"], new[] { Frequency.Monthly, Frequency.Quarterly, Frequency.HalfYearly, Frequency.Annual }),
+        [typeof(Accumulation)] = (["snapshot", "cumulative"], new[] { Accumulation.Snapshot, Accumulation.Cumulative }),
+        [typeof(Unit)] = (["percent", "percent_change", "number", "rate", "currency", "days", "score", "ratio"], new[] { Unit.Percent, Unit.PercentChange, Unit.Number, Unit.Rate, Unit.Currency, Unit.Days, Unit.Score, Unit.Ratio }),
+        [typeof(OrganisationKind)] = (["council", "police", "health", "fire", "voluntary", "business", "other"], new[] { OrganisationKind.Council, OrganisationKind.Police, OrganisationKind.Health, OrganisationKind.Fire, OrganisationKind.Voluntary, OrganisationKind.Business, OrganisationKind.Other }),
+        [typeof(BodyKind)] = (["strategic_board", "executive_board", "thematic_partnership", "lsp", "scrutiny", "other"], new[] { BodyKind.StrategicBoard, BodyKind.ExecutiveBoard, BodyKind.ThematicPartnership, BodyKind.Lsp, BodyKind.Scrutiny, BodyKind.Other }),
+    };
+
+    /// <summary>The contract's word for a value, e.g. <c>half_yearly</c>.</summary>
+    public static string Of<T>(T value)
+        where T : struct, Enum
+    {
+        var (words, values) = Tables[typeof(T)];
+        var index = Array.IndexOf(values, value);
+        return index >= 0 ? words[index] : throw new ArgumentOutOfRangeException(nameof(value), value, null);
+    }
+
+    /// <summary>Reads the contract's word for a value, ignoring case.</summary>
+    public static bool TryParse<T>([NotNullWhen(true)] string? word, out T value)
+        where T : struct, Enum
+    {
+        var (words, values) = Tables[typeof(T)];
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (string.Equals(words[i], word?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                value = (T)values.GetValue(i)!;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The accepted words, for messages: "higher, lower or none".</summary>
+    public static string Allowed<T>()
+        where T : struct, Enum
+    {
+        var words = Tables[typeof(T)].Words;
+        return string.Join(", ", words[..^1]) + " or " + words[^1];
+    }
+}
