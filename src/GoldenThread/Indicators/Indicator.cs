@@ -1,0 +1,58 @@
+using GoldenThread.Domain.Indicators;
+using GoldenThread.Partnership;
+
+namespace GoldenThread.Indicators;
+
+/// <summary>A performance indicator as stored: its definition and the properties the rules read.</summary>
+public sealed class Indicator
+{
+    public const int CodeLength = 32;
+    public const int TitleLength = 500;
+
+    public int Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Title { get; set; }
+
+    public Unit Unit { get; set; }
+
+    public int Decimals { get; set; }
+
+    public Polarity Polarity { get; set; }
+
+    public Frequency Frequency { get; set; }
+
+    public Accumulation Accumulation { get; set; }
+
+    public int? BodyId { get; set; }
+
+    public Body? Body { get; set; }
+
+    public int? LeadOrganisationId { get; set; }
+
+    public Organisation? LeadOrganisation { get; set; }
+
+    public decimal? AmberTolerance { get; set; }
+
+    public decimal? StrongGreenThreshold { get; set; }
+
+    public decimal? MinValue { get; set; }
+
+    public decimal? MaxValue { get; set; }
+
+    public List<IndicatorFramework> Frameworks { get; set; } = [];
+
+    public IndicatorRules ToRules() =>
+        new(Polarity, Frequency, Accumulation, Decimals, AmberTolerance, StrongGreenThreshold);
+}
+
+/// <summary>A framework tag an indicator belongs to, such as NIS or LAA.</summary>
+public sealed class IndicatorFramework
+{
+    public const int TagLength = 32;
+
+    public int IndicatorId { get; set; }
+
+    public required string Tag { get; set; }
+}

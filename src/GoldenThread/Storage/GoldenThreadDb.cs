@@ -1,0 +1,198 @@
+using System.Text;
+using GoldenThread.Domain;
+using GoldenThread.Domain.Indicators;
+using GoldenThread.Domain.Partnership;
+using GoldenThread.Indicators;
+using GoldenThread.Partnership;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace GoldenThread.Storage;
+
+/// <summary>
+/// The project's database. One model, two providers: each has its own subclass so that each keeps its
+/// own committed migrations set (docs/decisions/0002-two-migration-sets.md).
+/// </summary>
+public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Area> Areas => Set<Area>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Body> Bodies => Set<Body>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<IndicatorFramework> IndicatorFrameworks => Set<IndicatorFramework>();
+
+    public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<IndicatorValue> Values => Set<IndicatorValue>();
+
+    /// <summary>Which provider this context speaks to.</summary>
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<Area>(e =>
+        {
+            e.ToTable("areas");
+            e.HasIndex(a => a.Code).IsUnique();
+            e.Property(a => a.Code).HasMaxLength(Area.CodeLength);
+            e.Property(a => a.Name).HasMaxLength(Area.NameLength);
+            e.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Organisation>(e =>
+        {
+            e.ToTable("organisations");
+            e.HasIndex(o => o.Code).IsUnique();
+            e.Property(o => o.Code).HasMaxLength(Organisation.CodeLength);
+            e.Property(o => o.Name).HasMaxLength(Organisation.NameLength);
+            e.Property(o => o.Kind).HasConversion(WordConverter<OrganisationKind>()).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<Body>(e =>
+        {
+            e.ToTable("bodies");
+            e.HasIndex(b => b.Code).IsUnique();
+            e.Property(b => b.Code).HasMaxLength(Body.CodeLength);
+            e.Property(b => b.Name).HasMaxLength(Body.NameLength);
+            e.Property(b => b.Kind).HasConversion(WordConverter<BodyKind>()).HasMaxLength(32);
+            e.HasOne(b => b.EscalatesTo).WithMany().HasForeignKey(b => b.EscalatesToId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Indicator>(e =>
+        {
+            e.ToTable("indicators");
+            e.HasIndex(i => i.Code).IsUnique();
+            e.Property(i => i.Code).HasMaxLength(Indicator.CodeLength);
+            e.Property(i => i.Title).HasMaxLength(Indicator.TitleLength);
+            e.Property(i => i.Unit).HasConversion(WordConverter<Unit>()).HasMaxLength(32);
+            e.Property(i => i.Polarity).HasConversion(WordConverter<Polarity>()).HasMaxLength(16);
+            e.Property(i => i.Frequency).HasConversion(WordConverter<Frequency>()).HasMaxLength(16);
+            e.Property(i => i.Accumulation).HasConversion(WordConverter<Accumulation>()).HasMaxLength(16);
+            e.HasOne(i => i.Body).WithMany().HasForeignKey(i => i.BodyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(i => i.LeadOrganisation).WithMany().HasForeignKey(i => i.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(i => i.Frameworks).WithOne().HasForeignKey(f => f.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<IndicatorFramework>(e =>
+        {
+            e.ToTable("indicator_frameworks");
+            e.HasKey(f => new { f.IndicatorId, f.Tag });
+            e.Property(f => f.Tag).HasMaxLength(IndicatorFramework.TagLength);
+        });
+
+        modelBuilder.Entity<Target>(e =>
+        {
+            e.ToTable("targets");
+            e.HasKey(t => new { t.IndicatorId, t.AreaId, t.Period });
+            e.Property(t => t.Period).HasMaxLength(IndicatorValue.PeriodLength);
+            e.HasOne<Indicator>().WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Area>().WithMany().HasForeignKey(t => t.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => t.AreaId);
+        });
+
+        modelBuilder.Entity<IndicatorValue>(e =>
+        {
+            e.ToTable("indicator_values");
+            e.HasKey(v => new { v.IndicatorId, v.AreaId, v.Period });
+            e.Property(v => v.Period).HasMaxLength(IndicatorValue.PeriodLength);
+            e.Property(v => v.Note).HasMaxLength(IndicatorValue.NoteLength);
+            e.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Area>().WithMany().HasForeignKey(v => v.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(v => v.AreaId);
+        });
+
+        UseSnakeCaseColumns(modelBuilder);
+    }
+
+    private static ValueConverter<T, string> WordConverter<T>()
+        where T : struct, Enum =>
+        new(v => Codes.Of(v), s => Parse<T>(s));
+
+    private static T Parse<T>(string word)
+        where T : struct, Enum =>
+        Codes.TryParse<T>(word, out var value) ? value : throw new InvalidOperationException($"'{word}' is not a stored {typeof(T).Name}.");
+
+    /// <summary>Plain lower-case names, so hand-written SQL (bulk import, reports) needs no quoting on PostgreSQL.</summary>
+    private static void UseSnakeCaseColumns(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(SnakeCase(key.GetName()!));
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
+            }
+
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                foreignKey.SetConstraintName(SnakeCase(foreignKey.GetConstraintName()!));
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && !char.IsUpper(name[i - 1]))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>The database on SQLite: the embedded default.</summary>
+public sealed class SqliteGoldenThreadDb(DbContextOptions<SqliteGoldenThreadDb> options) : GoldenThreadDb(options)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The database on PostgreSQL: production.</summary>
+public sealed class PostgresGoldenThreadDb(DbContextOptions<PostgresGoldenThreadDb> options) : GoldenThreadDb(options)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the SQLite model without the program's configuration.</summary>
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteGoldenThreadDb>
+{
+    public SqliteGoldenThreadDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteGoldenThreadDb>().UseSqlite("Data Source=design.db").Options);
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL model without a server (no connection is opened).</summary>
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresGoldenThreadDb>
+{
+    public PostgresGoldenThreadDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresGoldenThreadDb>().UseNpgsql("Host=127.0.0.1;Database=design").Options);
+}
