@@ -1,1 +1,26 @@
-Console.WriteLine("x");
+using BenchmarkDotNet.Running;
+using GoldenThread.Benchmarks.Generator;
+
+namespace GoldenThread.Benchmarks;
+
+/// <summary>
+/// <c>generate ...</c> writes a synthetic import bundle (Generator/); anything else runs the BenchmarkDotNet
+/// benchmarks in this assembly with BenchmarkDotNet's own arguments (--filter, --list, ...).
+/// </summary>
+/// <remarks>
+/// A named class rather than top-level statements: the application's own top-level Program is visible here
+/// through InternalsVisibleTo, and the two would clash.
+/// </remarks>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == GenerateCommand.Name)
+        {
+            return GenerateCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
