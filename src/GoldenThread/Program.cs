@@ -1,1 +1,4 @@
-Console.WriteLine("x");
+using GoldenThread.Cli;
+
+await using var terminal = Terminal.FromConsole();
+return await CommandLine.RunAsync(args, terminal);

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using GoldenThread.Cli;
+using GoldenThread.Storage;
+using Spectre.Console;
+
+namespace GoldenThread.Import;
+
+/// <summary><c>import</c>: loads a bundle (a folder of CSV files or an .xlsx workbook), all or nothing.</summary>
+public static class ImportCommand
+{
+    public static Command Create(Option<string?> databaseOption, Terminal terminal)
+    {
+        var path = new Argument<string>("bundle") { Description = "A folder of CSV files (areas.csv, organisations.csv, bodies.csv, indicators.csv, targets.csv, values.csv) or an .xlsx workbook with sheets of the same names." };
+        var command = new Command("import", "Load a bundle of areas, organisations, bodies, indicators, targets and values. Rows upsert on their keys; if any row is bad, nothing is written and every problem is listed.")
+        {
+            Arguments = { path },
+        };
+        command.SetAction((parseResult, ct) => CommandLine.GuardAsync(terminal, async () =>
+        {
+            var database = CommandLine.ResolveDatabase(parseResult, databaseOption, terminal);
+            await using var db = database.Open();
+            await Schema.EnsureCurrentAsync(db, database, terminal.Error, ct);
+            var catalogue = await DatabaseCatalogue.LoadAsync(db, ct);
+            var bundlePath = parseResult.GetValue(path)!;
+
+            var (outcome, counts) = terminal.Interactive
+                ? await WithProgressAsync(terminal, bundlePath, catalogue, db, ct)
+                : await RunAsync(bundlePath, catalogue, db, null, null, ct);
+            if (counts is null)
+            {
+                foreach (var problem in outcome.Problems)
+                {
+                    await terminal.Error.WriteLineAsync(problem.ToString());
+                }
+
+                await terminal.Error.WriteLineAsync($"{outcome.Problems.Count} problem(s) found; nothing was imported.");
+                return 1;
+            }
+
+            await terminal.Out.WriteLineAsync(counts.ToString());
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<(ImportOutcome Outcome, ImportCounts? Counts)> RunAsync(
+        string bundlePath, ICatalogue catalogue, GoldenThreadDb db, IProgress<ImportProgress>? reading, IProgress<long>? writing, CancellationToken ct)
+    {
+        var outcome = await Task.Run(() => BundleReader.Read(bundlePath, catalogue, reading), ct);
+        if (outcome.Bundle is not { } bundle)
+        {
+            return (outcome, null);
+        }
+
+        return (outcome, await BundleWriter.WriteAsync(db, bundle, writing, ct));
+    }
+
+    private static async Task<(ImportOutcome Outcome, ImportCounts? Counts)> WithProgressAsync(
+        Terminal terminal, string bundlePath, ICatalogue catalogue, GoldenThreadDb db, CancellationToken ct)
+    {
+        (ImportOutcome, ImportCounts?) result = default;
+        await terminal.ErrorConsole().Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var read = context.AddTask("Reading and checking", maxValue: 1);
+                var write = context.AddTask("Writing", autoStart: false, maxValue: 1);
+                var reading = new Progress<ImportProgress>(p =>
+                {
+                    read.MaxValue = Math.Max(1, p.TotalBytes);
+                    read.Value = p.BytesRead;
+                });
+                long total = 0;
+                var writing = new Progress<long>(rows =>
+                {
+                    write.StartTask();
+                    write.MaxValue = Math.Max(1, total);
+                    write.Value = rows;
+                });
+                var outcome = await Task.Run(() => BundleReader.Read(bundlePath, catalogue, reading), ct);
+                read.Value = read.MaxValue;
+                read.StopTask();
+                if (outcome.Bundle is not { } bundle)
+                {
+                    result = (outcome, null);
+                    return;
+                }
+
+                total = bundle.RowCount;
+                var counts = await BundleWriter.WriteAsync(db, bundle, writing, ct);
+                write.Value = write.MaxValue;
+                result = (outcome, counts);
+            });
+        return result;
+    }
+}

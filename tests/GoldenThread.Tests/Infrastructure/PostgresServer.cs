@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace GoldenThread.Tests.Infrastructure;
+
+/// <summary>
+/// A real PostgreSQL server from Debian's package, started once per test run in a throwaway folder on a
+/// free loopback port, and stopped when the run ends. Each test gets its own database on it.
+/// </summary>
+public sealed class PostgresServer
+{
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
+    private static int _databaseCounter;
+
+    private readonly string _directory;
+    private readonly string _bin;
+
+    private PostgresServer(string directory, string bin, int port)
+    {
+        _directory = directory;
+        _bin = bin;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string AdminConnectionString =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
+
+    public static Task<PostgresServer> InstanceAsync() => Shared.Value;
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"test_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}";
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
+        var bin = versions
+            .Where(d => int.TryParse(Path.GetFileName(d), out _) && File.Exists(Path.Combine(d, "bin", "initdb")))
+            .OrderByDescending(d => int.Parse(Path.GetFileName(d), CultureInfo.InvariantCulture))
+            .Select(d => Path.Combine(d, "bin"))
+            .FirstOrDefault()
+            ?? throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/<version>/bin/initdb). Run the test command in the README, which installs it.");
+
+        var directory = Directory.CreateTempSubdirectory("gtpg-").FullName;
+        if (IsRoot)
+        {
+            await RunAsync("chown", ["postgres:postgres", directory]);
+        }
+
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var server = new PostgresServer(directory, bin, port);
+        await server.PgAsync("initdb", "-D", $"{directory}/data", "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
+        await server.PgAsync(
+            "pg_ctl", "-D", $"{directory}/data", "-l", $"{directory}/server.log", "-w", "-t", "60", "-o",
+            $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            "start");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        return server;
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            PgAsync("pg_ctl", "-D", $"{_directory}/data", "-m", "immediate", "-w", "-t", "30", "stop").GetAwaiter().GetResult();
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A folder left in /tmp is harmless; the next run uses a new one.
+            }
+        }
+    }
+
+    private Task PgAsync(string tool, params string[] arguments) =>
+        IsRoot
+            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments])
+            : RunAsync(Path.Combine(_bin, tool), arguments);
+
+    private static async Task RunAsync(string file, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', start.ArgumentList)} failed ({process.ExitCode}): {await stdout}{await stderr}");
+        }
+    }
+}
