@@ -54,8 +54,12 @@ internal sealed partial class BundleGenerator(GeneratorOptions options)
     public IReadOnlyList<(string File, long Rows)> Write()
     {
         Directory.CreateDirectory(options.Out);
-        PlanAreas();
-        PlanIndicators();
+        if (_areas.Count == 0)
+        {
+            PlanAreas();
+            PlanIndicators();
+        }
+
         return
         [
             ("areas.csv", WriteFile("areas.csv", "code,name,parent_code", WriteAreas)),
