@@ -101,7 +101,7 @@ public sealed class Assessor
         {
             status = Status.NoTarget;
         }
-        else if (ProjectedFor(period, value) is not { } projected)
+        else if (ProjectedFor(period, supplied) is not { } projected)
         {
             status = Status.NoData;
         }
@@ -113,9 +113,14 @@ public sealed class Assessor
         return new Rating(supplied?.Supplier, value, currentTarget, pvt, status, IsOffTrajectory(period, value, status));
     }
 
-    /// <summary>The forecast the RAG is judged on; for a year, its outturn stands in when there is one.</summary>
-    private static decimal? ProjectedFor(Period period, Observation? value) =>
-        period.Kind == PeriodKind.Year && value?.Actual is { } outturn ? outturn : value?.ProjectedOutturn;
+    /// <summary>
+    /// The forecast the RAG is judged on. For a year, the outturn stands in when there is one: the actual on the
+    /// year's own row, never the actual of a shorter period that supplied the year's value.
+    /// </summary>
+    private static decimal? ProjectedFor(Period period, (Period Supplier, Observation Value)? supplied) =>
+        supplied is { Supplier: var supplier, Value: var value } && supplier == period && period.Kind == PeriodKind.Year && value.Actual is { } outturn
+            ? outturn
+            : supplied?.Value.ProjectedOutturn;
 
     private bool IsOffTrajectory(Period period, Observation? value, Status status)
     {
@@ -124,7 +129,9 @@ public sealed class Assessor
             return false;
         }
 
-        if (_history.Targets.TryGetValue(period, out var profile) && value?.Actual is { } actual)
+        // A profile is an interim target on a half, quarter or month; a year's target row is the annual target,
+        // which the status already judges.
+        if (period.Kind != PeriodKind.Year && _history.Targets.TryGetValue(period, out var profile) && value?.Actual is { } actual)
         {
             return Compare(actual, profile) == Direction.Worsening;
         }
