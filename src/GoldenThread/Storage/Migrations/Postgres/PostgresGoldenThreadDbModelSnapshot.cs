@@ -104,9 +104,6 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_indicators_code");
 
-                    b.HasIndex("LeadOrganisationId")
-                        .HasDatabaseName("ix_indicators_lead_organisation_id");
-
                     b.ToTable("indicators", (string)null);
                 });
 
@@ -129,13 +126,13 @@ namespace GoldenThread.Storage.Migrations.Postgres
 
             modelBuilder.Entity("GoldenThread.Indicators.IndicatorValue", b =>
                 {
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("integer")
-                        .HasColumnName("indicator_id");
-
                     b.Property<int>("AreaId")
                         .HasColumnType("integer")
                         .HasColumnName("area_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
 
                     b.Property<string>("Period")
                         .HasMaxLength(16)
@@ -159,24 +156,21 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasColumnType("numeric")
                         .HasColumnName("projected_outturn");
 
-                    b.HasKey("IndicatorId", "AreaId", "Period")
+                    b.HasKey("AreaId", "IndicatorId", "Period")
                         .HasName("pk_indicator_values");
-
-                    b.HasIndex("AreaId")
-                        .HasDatabaseName("ix_indicator_values_area_id");
 
                     b.ToTable("indicator_values", (string)null);
                 });
 
             modelBuilder.Entity("GoldenThread.Indicators.Target", b =>
                 {
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("integer")
-                        .HasColumnName("indicator_id");
-
                     b.Property<int>("AreaId")
                         .HasColumnType("integer")
                         .HasColumnName("area_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
 
                     b.Property<string>("Period")
                         .HasMaxLength(16)
@@ -191,11 +185,8 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasColumnType("numeric")
                         .HasColumnName("value");
 
-                    b.HasKey("IndicatorId", "AreaId", "Period")
+                    b.HasKey("AreaId", "IndicatorId", "Period")
                         .HasName("pk_targets");
-
-                    b.HasIndex("AreaId")
-                        .HasDatabaseName("ix_targets_area_id");
 
                     b.ToTable("targets", (string)null);
                 });
@@ -231,9 +222,6 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_areas_code");
-
-                    b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_areas_parent_id");
 
                     b.ToTable("areas", (string)null);
                 });
@@ -275,9 +263,6 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_bodies_code");
-
-                    b.HasIndex("EscalatesToId")
-                        .HasDatabaseName("ix_bodies_escalates_to_id");
 
                     b.ToTable("bodies", (string)null);
                 });

@@ -97,9 +97,6 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_indicators_code");
 
-                    b.HasIndex("LeadOrganisationId")
-                        .HasDatabaseName("ix_indicators_lead_organisation_id");
-
                     b.ToTable("indicators", (string)null);
                 });
 
@@ -122,13 +119,13 @@ namespace GoldenThread.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("GoldenThread.Indicators.IndicatorValue", b =>
                 {
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("indicator_id");
-
                     b.Property<int>("AreaId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("area_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
 
                     b.Property<string>("Period")
                         .HasMaxLength(16)
@@ -152,24 +149,21 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("projected_outturn");
 
-                    b.HasKey("IndicatorId", "AreaId", "Period")
+                    b.HasKey("AreaId", "IndicatorId", "Period")
                         .HasName("pk_indicator_values");
-
-                    b.HasIndex("AreaId")
-                        .HasDatabaseName("ix_indicator_values_area_id");
 
                     b.ToTable("indicator_values", (string)null);
                 });
 
             modelBuilder.Entity("GoldenThread.Indicators.Target", b =>
                 {
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("indicator_id");
-
                     b.Property<int>("AreaId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("area_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
 
                     b.Property<string>("Period")
                         .HasMaxLength(16)
@@ -184,11 +178,8 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("value");
 
-                    b.HasKey("IndicatorId", "AreaId", "Period")
+                    b.HasKey("AreaId", "IndicatorId", "Period")
                         .HasName("pk_targets");
-
-                    b.HasIndex("AreaId")
-                        .HasDatabaseName("ix_targets_area_id");
 
                     b.ToTable("targets", (string)null);
                 });
@@ -222,9 +213,6 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_areas_code");
-
-                    b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_areas_parent_id");
 
                     b.ToTable("areas", (string)null);
                 });
@@ -264,9 +252,6 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_bodies_code");
-
-                    b.HasIndex("EscalatesToId")
-                        .HasDatabaseName("ix_bodies_escalates_to_id");
 
                     b.ToTable("bodies", (string)null);
                 });

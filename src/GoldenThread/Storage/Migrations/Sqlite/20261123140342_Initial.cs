@@ -137,7 +137,7 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_indicator_values", x => new { x.indicator_id, x.area_id, x.period });
+                    table.PrimaryKey("pk_indicator_values", x => new { x.area_id, x.indicator_id, x.period });
                     table.ForeignKey(
                         name: "fk_indicator_values_areas_area_id",
                         column: x => x.area_id,
@@ -164,7 +164,7 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_targets", x => new { x.indicator_id, x.area_id, x.period });
+                    table.PrimaryKey("pk_targets", x => new { x.area_id, x.indicator_id, x.period });
                     table.ForeignKey(
                         name: "fk_targets_areas_area_id",
                         column: x => x.area_id,
@@ -186,25 +186,10 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_areas_parent_id",
-                table: "areas",
-                column: "parent_id");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_bodies_code",
                 table: "bodies",
                 column: "code",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_bodies_escalates_to_id",
-                table: "bodies",
-                column: "escalates_to_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_indicator_values_area_id",
-                table: "indicator_values",
-                column: "area_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_indicators_body_id",
@@ -218,20 +203,10 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_indicators_lead_organisation_id",
-                table: "indicators",
-                column: "lead_organisation_id");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_organisations_code",
                 table: "organisations",
                 column: "code",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_targets_area_id",
-                table: "targets",
-                column: "area_id");
         }
 
         /// <inheritdoc />

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GoldenThread.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGoldenThreadDb))]
-    [Migration("20261123134737_Initial")]
+    [Migration("20261123140342_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -100,9 +100,6 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_indicators_code");
 
-                    b.HasIndex("LeadOrganisationId")
-                        .HasDatabaseName("ix_indicators_lead_organisation_id");
-
                     b.ToTable("indicators", (string)null);
                 });
 
@@ -125,13 +122,13 @@ namespace GoldenThread.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("GoldenThread.Indicators.IndicatorValue", b =>
                 {
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("indicator_id");
-
                     b.Property<int>("AreaId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("area_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
 
                     b.Property<string>("Period")
                         .HasMaxLength(16)
@@ -155,24 +152,21 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("projected_outturn");
 
-                    b.HasKey("IndicatorId", "AreaId", "Period")
+                    b.HasKey("AreaId", "IndicatorId", "Period")
                         .HasName("pk_indicator_values");
-
-                    b.HasIndex("AreaId")
-                        .HasDatabaseName("ix_indicator_values_area_id");
 
                     b.ToTable("indicator_values", (string)null);
                 });
 
             modelBuilder.Entity("GoldenThread.Indicators.Target", b =>
                 {
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("indicator_id");
-
                     b.Property<int>("AreaId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("area_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
 
                     b.Property<string>("Period")
                         .HasMaxLength(16)
@@ -187,11 +181,8 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("value");
 
-                    b.HasKey("IndicatorId", "AreaId", "Period")
+                    b.HasKey("AreaId", "IndicatorId", "Period")
                         .HasName("pk_targets");
-
-                    b.HasIndex("AreaId")
-                        .HasDatabaseName("ix_targets_area_id");
 
                     b.ToTable("targets", (string)null);
                 });
@@ -225,9 +216,6 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_areas_code");
-
-                    b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_areas_parent_id");
 
                     b.ToTable("areas", (string)null);
                 });
@@ -267,9 +255,6 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_bodies_code");
-
-                    b.HasIndex("EscalatesToId")
-                        .HasDatabaseName("ix_bodies_escalates_to_id");
 
                     b.ToTable("bodies", (string)null);
                 });
