@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GoldenThread.Domain.Assessment;
 using GoldenThread.Domain.Indicators;
 using GoldenThread.Domain.Periods;
@@ -28,9 +29,10 @@ public static class ScorecardQuery
         }
 
         var indicatorQuery = db.Indicators.AsQueryable();
+        int? bodyId = null;
         if (filter.BodyCode is { } bodyCode)
         {
-            var bodyId = await db.Bodies.Where(b => b.Code == bodyCode).Select(b => (int?)b.Id).SingleOrDefaultAsync(cancellationToken)
+            bodyId = await db.Bodies.Where(b => b.Code == bodyCode).Select(b => (int?)b.Id).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new UserFacingException($"There is no body with the code '{bodyCode}'.");
             indicatorQuery = indicatorQuery.Where(i => i.BodyId == bodyId);
         }
@@ -55,29 +57,68 @@ public static class ScorecardQuery
             return history;
         }
 
-        var targets = db.Targets.AsQueryable();
-        var values = db.Values.AsQueryable();
-        if (areaId is { } onlyArea)
+        // Plain SQL through the context's connection: EF Core's materialiser would double the cost of
+        // reading a national scorecard's million rows, and these two queries are all this needs.
+        var where = new List<string>();
+        if (areaId is not null)
         {
-            targets = targets.Where(t => t.AreaId == onlyArea);
-            values = values.Where(v => v.AreaId == onlyArea);
+            where.Add("area_id = @area");
         }
 
-        if (filter.BodyCode is not null)
+        if (bodyId is not null)
         {
-            var ids = indicators.Keys.ToList();
-            targets = targets.Where(t => ids.Contains(t.IndicatorId));
-            values = values.Where(v => ids.Contains(v.IndicatorId));
+            where.Add("indicator_id IN (SELECT id FROM indicators WHERE body_id = @body)");
         }
 
-        await foreach (var t in targets.Select(t => new { t.IndicatorId, t.AreaId, t.Period, t.Value }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var filterSql = where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where);
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
         {
-            HistoryOf(t.IndicatorId, t.AreaId).Targets[Period.Parse(t.Period)] = t.Value;
+            await connection.OpenAsync(cancellationToken);
         }
 
-        await foreach (var v in values.Select(v => new { v.IndicatorId, v.AreaId, v.Period, v.Actual, v.ProjectedOutturn }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        try
         {
-            HistoryOf(v.IndicatorId, v.AreaId).Values[Period.Parse(v.Period)] = new Observation(v.Actual, v.ProjectedOutturn);
+            var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+            Period PeriodOf(string code)
+            {
+                if (!periods.TryGetValue(code, out var period))
+                {
+                    period = Period.Parse(code);
+                    periods.Add(code, period);
+                }
+
+                return period;
+            }
+
+            await using (var command = Command(connection, "SELECT indicator_id, area_id, period, value FROM targets" + filterSql, areaId, bodyId))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    HistoryOf(reader.GetInt32(0), reader.GetInt32(1)).Targets[PeriodOf(reader.GetString(2))] = reader.GetDecimal(3);
+                }
+            }
+
+            await using (var command = Command(connection, "SELECT indicator_id, area_id, period, actual, projected_outturn FROM indicator_values" + filterSql, areaId, bodyId))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var observation = new Observation(
+                        reader.IsDBNull(3) ? null : reader.GetDecimal(3),
+                        reader.IsDBNull(4) ? null : reader.GetDecimal(4));
+                    HistoryOf(reader.GetInt32(0), reader.GetInt32(1)).Values[PeriodOf(reader.GetString(2))] = observation;
+                }
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
         }
 
         var entries = new List<ScorecardEntry>(histories.Count);
@@ -98,5 +139,25 @@ public static class ScorecardQuery
             return byIndicator != 0 ? byIndicator : string.CompareOrdinal(a.Area, b.Area);
         });
         return new ScorecardResult(filter.Period, entries);
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, int? areaId, int? bodyId)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Add(command, "@area", areaId);
+        Add(command, "@body", bodyId);
+        return command;
+
+        static void Add(DbCommand command, string name, int? value)
+        {
+            if (value is { } v)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = v;
+                command.Parameters.Add(parameter);
+            }
+        }
     }
 }
