@@ -1,0 +1,658 @@
+using System.Runtime.InteropServices;
+using GoldenThread.Domain;
+using GoldenThread.Domain.Indicators;
+using GoldenThread.Domain.Partnership;
+using GoldenThread.Domain.Periods;
+using GoldenThread.Indicators;
+using GoldenThread.Partnership;
+
+namespace GoldenThread.Import;
+
+/// <summary>
+/// Checks the tables of one bundle, in bundle order, against interchange.md and against what the database
+/// already holds, and builds the <see cref="Bundle"/> while no problem has been found. Once one has, rows are
+/// still checked (every problem is reported at once) but no longer kept.
+/// </summary>
+internal sealed class BundleValidator
+{
+    private readonly ProblemList _problems;
+    private readonly ImportProgressCounter _progress;
+    private readonly Bundle _bundle = new();
+    private readonly CodeIndex<bool> _areas;
+    private readonly CodeIndex<bool> _organisations;
+    private readonly CodeIndex<bool> _bodies;
+    private readonly CodeIndex<IndicatorInfo> _indicators;
+    private readonly PeriodCodes _periods = new();
+
+    public BundleValidator(ICatalogue catalogue, ProblemList problems, ImportProgressCounter progress)
+    {
+        _problems = problems;
+        _progress = progress;
+        _areas = new CodeIndex<bool>(code => (catalogue.HasArea(code), false));
+        _organisations = new CodeIndex<bool>(code => (catalogue.HasOrganisation(code), false));
+        _bodies = new CodeIndex<bool>(code => (catalogue.HasBody(code), false));
+        _indicators = new CodeIndex<IndicatorInfo>(code => catalogue.FindIndicator(code) is { } known
+            ? (true, new IndicatorInfo(known.Frequency, known.MinValue, known.MaxValue))
+            : (false, default));
+    }
+
+    private bool Keeping => _problems.Count == 0;
+
+    /// <summary>Checks one table. Tables must come in bundle order (<see cref="TableSpec.Order"/>): rows refer backwards.</summary>
+    public void Read(TableSource source)
+    {
+        var rows = TableRows.Open(source, _problems, _progress);
+        if (rows is null)
+        {
+            return;
+        }
+
+        var spec = source.Spec;
+        if (spec == BundleTables.Areas)
+        {
+            ReadAreas(rows);
+        }
+        else if (spec == BundleTables.Organisations)
+        {
+            ReadOrganisations(rows);
+        }
+        else if (spec == BundleTables.Bodies)
+        {
+            ReadBodies(rows);
+        }
+        else if (spec == BundleTables.Indicators)
+        {
+            ReadIndicators(rows);
+        }
+        else if (spec == BundleTables.Targets)
+        {
+            ReadTargets(rows);
+        }
+        else
+        {
+            ReadValues(rows);
+        }
+    }
+
+    public ImportOutcome Finish() =>
+        _problems.Count == 0 ? ImportOutcome.Success(_bundle) : ImportOutcome.Failure(_problems.ToSortedList());
+
+    private void ReadAreas(TableRows rows)
+    {
+        var parents = new List<Link>();
+        while (rows.Read())
+        {
+            var declared = TryDeclare(rows, _areas, AreaColumns.Code, Area.CodeLength, false, out var id);
+            var name = rows.RequiredText(AreaColumns.Name, Area.NameLength);
+            var parent = rows[AreaColumns.ParentCode];
+            var parentCode = parent.IsEmpty ? null : parent.ToString();
+            if (!declared)
+            {
+                continue;
+            }
+
+            if (parentCode is not null)
+            {
+                parents.Add(new Link(id, rows.Line, parentCode));
+            }
+
+            if (Keeping && name is not null)
+            {
+                _bundle.Areas.Add(new AreaRow(_areas.Code(id), name, parentCode));
+            }
+        }
+
+        CheckChain(rows, _areas, parents, AreaColumns.ParentCode, "an area", "an area cannot be its own parent", "an area's parents must lead up to one with no parent");
+    }
+
+    private void ReadOrganisations(TableRows rows)
+    {
+        while (rows.Read())
+        {
+            var declared = TryDeclare(rows, _organisations, OrganisationColumns.Code, Organisation.CodeLength, false, out var id);
+            var name = rows.RequiredText(OrganisationColumns.Name, Organisation.NameLength);
+            var kindRead = TryEnum(rows, OrganisationColumns.Kind, "an organisation kind", out OrganisationKind kind);
+            if (declared && Keeping && name is not null && kindRead)
+            {
+                _bundle.Organisations.Add(new OrganisationRow(_organisations.Code(id), name, kind));
+            }
+        }
+    }
+
+    private void ReadBodies(TableRows rows)
+    {
+        var escalations = new List<Link>();
+        while (rows.Read())
+        {
+            var declared = TryDeclare(rows, _bodies, BodyColumns.Code, Body.CodeLength, false, out var id);
+            var name = rows.RequiredText(BodyColumns.Name, Body.NameLength);
+            var kindRead = TryEnum(rows, BodyColumns.Kind, "a body kind", out BodyKind kind);
+            var escalatesTo = rows[BodyColumns.EscalatesTo];
+            var escalatesToCode = escalatesTo.IsEmpty ? null : escalatesTo.ToString();
+            if (!declared)
+            {
+                continue;
+            }
+
+            if (escalatesToCode is not null)
+            {
+                escalations.Add(new Link(id, rows.Line, escalatesToCode));
+            }
+
+            if (Keeping && name is not null && kindRead)
+            {
+                _bundle.Bodies.Add(new BodyRow(_bodies.Code(id), name, kind, escalatesToCode));
+            }
+        }
+
+        CheckChain(rows, _bodies, escalations, BodyColumns.EscalatesTo, "a body", "a body cannot escalate to itself", "escalation must end at a body that escalates to none");
+    }
+
+    private void ReadIndicators(TableRows rows)
+    {
+        while (rows.Read())
+        {
+            var declared = TryDeclare(rows, _indicators, IndicatorColumns.Code, Indicator.CodeLength, default, out var id);
+            var title = rows.RequiredText(IndicatorColumns.Title, Indicator.TitleLength);
+            var read = TryEnum(rows, IndicatorColumns.Unit, "a unit", out Unit unit);
+            read &= TryDecimals(rows, out var decimals);
+            read &= TryEnum(rows, IndicatorColumns.Polarity, "a polarity", out Polarity polarity);
+            var frequencyRead = TryEnum(rows, IndicatorColumns.Frequency, "a frequency", out Frequency frequency);
+            read &= TryEnum(rows, IndicatorColumns.Accumulation, "an accumulation", out Accumulation accumulation);
+            read &= TryReference(rows, _bodies, IndicatorColumns.BodyCode, "a body", out var bodyCode);
+            read &= TryReference(rows, _organisations, IndicatorColumns.LeadOrganisationCode, "an organisation", out var leadCode);
+            read &= TryPercentage(rows, IndicatorColumns.AmberTolerance, "tolerance", out var amberTolerance);
+            read &= TryPercentage(rows, IndicatorColumns.StrongGreenThreshold, "threshold", out var strongGreenThreshold);
+            var rangeRead = rows.TryNumber(IndicatorColumns.MinValue, out var minValue) & rows.TryNumber(IndicatorColumns.MaxValue, out var maxValue);
+            if (minValue > maxValue)
+            {
+                rows.Report(IndicatorColumns.MinValue, $"{Cells.Show(minValue.Value)} is greater than max_value {Cells.Show(maxValue!.Value)}; the range runs from min_value up to max_value");
+                rangeRead = false;
+            }
+
+            var frameworks = Frameworks(rows);
+            if (!declared)
+            {
+                continue;
+            }
+
+            // Values and targets are checked against what could be read, and not against a broken range.
+            _indicators.SetInfo(id, new IndicatorInfo(frequencyRead ? frequency : null, rangeRead ? minValue : null, rangeRead ? maxValue : null));
+            if (Keeping && title is not null && read && frequencyRead && rangeRead)
+            {
+                _bundle.Indicators.Add(new IndicatorRow(
+                    _indicators.Code(id),
+                    title,
+                    unit,
+                    decimals,
+                    polarity,
+                    frequency,
+                    accumulation,
+                    bodyCode,
+                    leadCode,
+                    amberTolerance,
+                    strongGreenThreshold,
+                    minValue,
+                    maxValue,
+                    frameworks));
+            }
+        }
+    }
+
+    private void ReadTargets(TableRows rows)
+    {
+        var firstLines = new Dictionary<long, long>();
+        while (rows.Read())
+        {
+            var indicator = Resolve(rows, _indicators, TargetColumns.IndicatorCode, "an indicator");
+            var area = Resolve(rows, _areas, TargetColumns.AreaCode, "an area");
+            var periodRead = TryPeriod(rows, TargetColumns.Period, out var period);
+            decimal target = 0;
+            var targetText = rows[TargetColumns.Target];
+            var targetRead = !targetText.IsEmpty && Cells.TryParseNumber(targetText, out target);
+            if (targetText.IsEmpty)
+            {
+                rows.ReportEmpty(TargetColumns.Target);
+            }
+            else if (!targetRead)
+            {
+                rows.Report(TargetColumns.Target, Cells.NotANumber(targetText));
+            }
+
+            if (indicator >= 0)
+            {
+                var info = _indicators.Info(indicator);
+                if (periodRead && info.Frequency is { } frequency)
+                {
+                    CheckTargetPeriod(rows, indicator, frequency, period);
+                }
+
+                if (targetRead)
+                {
+                    CheckRange(rows, TargetColumns.Target, indicator, target);
+                }
+            }
+
+            if (indicator >= 0 && area >= 0 && periodRead)
+            {
+                CheckDuplicate(rows, firstLines, indicator, area, period, TargetColumns.Period);
+            }
+
+            if (Keeping && indicator >= 0 && area >= 0 && periodRead && targetRead)
+            {
+                _bundle.Targets.Add(new TargetRow(_indicators.Code(indicator), _areas.Code(area), period, target));
+            }
+        }
+    }
+
+    private void ReadValues(TableRows rows)
+    {
+        var firstLines = new Dictionary<long, long>();
+        var sized = false;
+        while (rows.Read())
+        {
+            var indicator = Resolve(rows, _indicators, ValueColumns.IndicatorCode, "an indicator");
+            var area = Resolve(rows, _areas, ValueColumns.AreaCode, "an area");
+            var periodRead = TryPeriod(rows, ValueColumns.Period, out var period);
+            rows.TryNumber(ValueColumns.Actual, out var actual);
+            rows.TryNumber(ValueColumns.ProjectedOutturn, out var outturn);
+            var note = rows.Text(ValueColumns.Note, IndicatorValue.NoteLength);
+            if (indicator >= 0)
+            {
+                var info = _indicators.Info(indicator);
+                if (periodRead && info.Frequency is { } frequency)
+                {
+                    CheckValuePeriod(rows, indicator, frequency, period, actual is not null, outturn is not null);
+                }
+
+                if (actual is { } actualValue)
+                {
+                    CheckRange(rows, ValueColumns.Actual, indicator, actualValue);
+                }
+
+                if (outturn is { } outturnValue)
+                {
+                    CheckRange(rows, ValueColumns.ProjectedOutturn, indicator, outturnValue);
+                }
+            }
+
+            if (indicator >= 0 && area >= 0 && periodRead)
+            {
+                CheckDuplicate(rows, firstLines, indicator, area, period, ValueColumns.Period);
+            }
+
+            if (Keeping && indicator >= 0 && area >= 0 && periodRead)
+            {
+                if (!sized && rows.EstimatedRowCount() is > 0 and var estimate)
+                {
+                    // Growing a million-entry table step by step rehashes it twenty times over.
+                    sized = true;
+                    firstLines.EnsureCapacity(estimate);
+                    _bundle.Values.EnsureCapacity(estimate);
+                }
+
+                _bundle.Values.Add(new ValueRow(_indicators.Code(indicator), _areas.Code(area), period, actual, outturn, note));
+            }
+        }
+    }
+
+    /// <summary>Declares the code of a row, reporting it when empty, too long or already declared by an earlier row.</summary>
+    private static bool TryDeclare<T>(TableRows rows, CodeIndex<T> index, int column, int maxLength, T info, out int id)
+    {
+        var code = rows[column];
+        if (code.IsEmpty)
+        {
+            rows.ReportEmpty(column);
+            id = -1;
+            return false;
+        }
+
+        // A code too long to store is reported but still declared, so that rows referring to it are not reported too.
+        rows.CheckLength(column, code, maxLength);
+
+        if (index.TryDeclare(code, rows.Line, info, out id))
+        {
+            return true;
+        }
+
+        rows.Report(column, $"{Cells.Show(code)} appears again; the first is on {rows.LineWord} {index.Line(id)}");
+        id = -1;
+        return false;
+    }
+
+    /// <summary>The id of a required code that must exist, or -1 (reported) when it is empty or unknown.</summary>
+    private static int Resolve<T>(TableRows rows, CodeIndex<T> index, int column, string noun)
+    {
+        var code = rows[column];
+        if (code.IsEmpty)
+        {
+            rows.ReportEmpty(column);
+            return -1;
+        }
+
+        var id = index.Find(code);
+        if (index.Exists(id))
+        {
+            return id;
+        }
+
+        rows.Report(column, Unknown(code, noun));
+        return -1;
+    }
+
+    /// <summary>An optional code that must exist when given; <paramref name="code"/> is the shared string for it.</summary>
+    private static bool TryReference<T>(TableRows rows, CodeIndex<T> index, int column, string noun, out string? code)
+    {
+        code = null;
+        var text = rows[column];
+        if (text.IsEmpty)
+        {
+            return true;
+        }
+
+        var id = index.Find(text);
+        if (!index.Exists(id))
+        {
+            rows.Report(column, Unknown(text, noun));
+            return false;
+        }
+
+        code = index.Code(id);
+        return true;
+    }
+
+    private static string Unknown(ReadOnlySpan<char> code, string noun) =>
+        $"{Cells.Show(code)} is not {noun} in this bundle or in the database";
+
+    private static bool TryEnum<T>(TableRows rows, int column, string noun, out T value)
+        where T : struct, Enum
+    {
+        value = default;
+        var text = rows[column];
+        if (text.IsEmpty)
+        {
+            rows.ReportEmpty(column);
+            return false;
+        }
+
+        if (Codes.TryParse(text.ToString(), out value))
+        {
+            return true;
+        }
+
+        rows.Report(column, $"{Cells.Show(text)} is not {noun}; expected {Codes.Allowed<T>()}");
+        return false;
+    }
+
+    private static bool TryDecimals(TableRows rows, out int decimals)
+    {
+        decimals = 0;
+        var text = rows[IndicatorColumns.Decimals];
+        if (text.IsEmpty)
+        {
+            rows.ReportEmpty(IndicatorColumns.Decimals);
+            return false;
+        }
+
+        if (!Cells.TryParseNumber(text, out var value))
+        {
+            rows.Report(IndicatorColumns.Decimals, Cells.NotANumber(text));
+            return false;
+        }
+
+        if (value < 0 || value > IndicatorRules.MaxDecimals || value != decimal.Truncate(value))
+        {
+            rows.Report(IndicatorColumns.Decimals, $"{Cells.Show(text)} is not allowed; decimals is a whole number from 0 to {IndicatorRules.MaxDecimals}");
+            return false;
+        }
+
+        decimals = (int)value;
+        return true;
+    }
+
+    private static bool TryPercentage(TableRows rows, int column, string noun, out decimal? value)
+    {
+        if (!rows.TryNumber(column, out value))
+        {
+            return false;
+        }
+
+        if (value < 0)
+        {
+            rows.Report(column, $"{Cells.Show(value.Value)} is negative; a {noun} is a percentage of 0 or more");
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool TryPeriod(TableRows rows, int column, out Period period)
+    {
+        var text = rows[column];
+        if (text.IsEmpty)
+        {
+            period = default;
+            rows.ReportEmpty(column);
+            return false;
+        }
+
+        if (_periods.TryParse(text, out period))
+        {
+            return true;
+        }
+
+        rows.Report(column, Cells.NotAPeriod(text));
+        return false;
+    }
+
+    /// <summary>Frameworks are <c>;</c>-separated tags: trimmed, empty ones dropped, each once.</summary>
+    private static string[] Frameworks(TableRows rows)
+    {
+        var text = rows[IndicatorColumns.Frameworks];
+        if (text.IsEmpty)
+        {
+            return [];
+        }
+
+        var tags = new List<string>();
+        foreach (var range in text.Split(';'))
+        {
+            var tag = text[range].Trim();
+            if (tag.IsEmpty)
+            {
+                continue;
+            }
+
+            var name = tag.ToString();
+            if (rows.CheckLength(IndicatorColumns.Frameworks, tag, IndicatorFramework.TagLength, "a framework tag") && !tags.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                tags.Add(name);
+            }
+        }
+
+        return tags.ToArray();
+    }
+
+    /// <summary>A target is for a year or for a period at least as long as the indicator's reporting periods.</summary>
+    private void CheckTargetPeriod(TableRows rows, int indicator, Frequency frequency, Period period)
+    {
+        var reporting = frequency.ReportingKind();
+        if (period.Kind == PeriodKind.Year || (int)period.Kind >= (int)reporting)
+        {
+            return;
+        }
+
+        rows.Report(
+            TargetColumns.Period,
+            $"{period} is {Cells.Singular(period.Kind)}, shorter than the {Cells.Plural(reporting)} that {_indicators.Code(indicator)} is collected in; "
+            + $"a target is for a year or for a period at least as long as the indicator's frequency ({Codes.Of(frequency)})");
+    }
+
+    /// <summary>
+    /// An actual is for a year or a reporting period; a projected outturn also for any quarter. A row with
+    /// neither (a note, or nothing) is held to the projected outturn's periods.
+    /// </summary>
+    private void CheckValuePeriod(TableRows rows, int indicator, Frequency frequency, Period period, bool hasActual, bool hasOutturn)
+    {
+        var reporting = frequency.ReportingKind();
+        var fitsActual = period.Kind == PeriodKind.Year || period.Kind == reporting;
+        var fitsOutturn = fitsActual || period.Kind == PeriodKind.Quarter;
+        if (fitsActual)
+        {
+            return;
+        }
+
+        var code = _indicators.Code(indicator);
+        var collected = $"{code} is collected {Cells.Adverb(frequency)}";
+        var outturnPeriods = reporting is PeriodKind.Month or PeriodKind.HalfYear
+            ? $"a year, a quarter or one of the indicator's {Cells.Plural(reporting)}"
+            : "a year or a quarter";
+        if (hasActual)
+        {
+            var actualPeriods = reporting == PeriodKind.Year ? "years" : $"{Cells.Plural(reporting)} or years";
+            var hint = fitsOutturn ? "; give the forecast for the year as projected_outturn" : string.Empty;
+            rows.Report(ValueColumns.Actual, $"an actual for {period} does not fit: {collected}, so its actuals are for {actualPeriods}{hint}");
+        }
+
+        if (hasOutturn && !fitsOutturn)
+        {
+            rows.Report(ValueColumns.ProjectedOutturn, $"a projected outturn for {period} does not fit: {collected}, so a projected outturn is for {outturnPeriods}");
+        }
+
+        if (!hasActual && !hasOutturn && !fitsOutturn)
+        {
+            rows.Report(ValueColumns.Period, $"{period} does not fit: {collected}, so a values row is for {outturnPeriods}");
+        }
+    }
+
+    private void CheckRange(TableRows rows, int column, int indicator, decimal value)
+    {
+        var info = _indicators.Info(indicator);
+        var belowMin = value < info.MinValue;
+        var aboveMax = value > info.MaxValue;
+        if (!belowMin && !aboveMax)
+        {
+            return;
+        }
+
+        var code = _indicators.Code(indicator);
+        var shown = Cells.Show(value);
+        rows.Report(column, info is { MinValue: { } min, MaxValue: { } max }
+            ? $"{shown} is outside {code}'s range of {Cells.Show(min)} to {Cells.Show(max)}"
+            : belowMin
+                ? $"{shown} is below {code}'s min_value of {Cells.Show(info.MinValue!.Value)}"
+                : $"{shown} is above {code}'s max_value of {Cells.Show(info.MaxValue!.Value)}");
+    }
+
+    private void CheckDuplicate(TableRows rows, Dictionary<long, long> firstLines, int indicator, int area, Period period, int column)
+    {
+        ref var firstLine = ref CollectionsMarshal.GetValueRefOrAddDefault(firstLines, Key(indicator, area, period), out var seen);
+        if (!seen)
+        {
+            firstLine = rows.Line;
+            return;
+        }
+
+        rows.Report(column, $"a second row for {_indicators.Code(indicator)}, {_areas.Code(area)}, {period}; the first is on {rows.LineWord} {firstLine}");
+    }
+
+    /// <summary>One number for an indicator, area and period, for finding repeated rows among a million.</summary>
+    private static long Key(int indicator, int area, Period period)
+    {
+        var slot = period.Kind switch
+        {
+            PeriodKind.Year => 0,
+            PeriodKind.HalfYear => period.Index,
+            PeriodKind.Quarter => 2 + period.Index,
+            _ => 6 + period.Index,
+        };
+        return ((long)indicator << 40) | ((long)area << 16) | ((long)(period.Year - Period.MinYear) << 5) | (long)slot;
+    }
+
+    /// <summary>
+    /// Checks that each link (an area's parent, a body's escalation) names an existing code other than its own,
+    /// and that the links within the bundle never loop.
+    /// </summary>
+    private static void CheckChain(TableRows rows, CodeIndex<bool> index, List<Link> links, int column, string noun, string selfRule, string loopRule)
+    {
+        var next = new Dictionary<int, int>();
+        var lineOf = new Dictionary<int, long>();
+        foreach (var link in links)
+        {
+            if (link.Target == index.Code(link.Id))
+            {
+                rows.ReportAt(link.Line, column, $"{Cells.Show(link.Target)} is the row's own code; {selfRule}");
+                continue;
+            }
+
+            var target = index.Find(link.Target);
+            if (!index.Exists(target))
+            {
+                rows.ReportAt(link.Line, column, Unknown(link.Target, noun));
+            }
+            else if (index.Line(target) > 0)
+            {
+                next[link.Id] = target;
+                lineOf[link.Id] = link.Line;
+            }
+        }
+
+        var state = new Dictionary<int, bool>(); // false while on the current path, true once done
+        foreach (var start in next.Keys)
+        {
+            var path = new List<int>();
+            for (var node = start; ; node = next[node])
+            {
+                if (state.TryGetValue(node, out var done))
+                {
+                    if (!done)
+                    {
+                        ReportLoop(rows, index, column, loopRule, next, lineOf, path[path.IndexOf(node)..]);
+                    }
+
+                    break;
+                }
+
+                state[node] = false;
+                path.Add(node);
+                if (!next.ContainsKey(node))
+                {
+                    break;
+                }
+            }
+
+            foreach (var node in path)
+            {
+                state[node] = true;
+            }
+        }
+    }
+
+    /// <summary>Reports a loop once, at the row of its member that comes first in the file.</summary>
+    private static void ReportLoop(TableRows rows, CodeIndex<bool> index, int column, string loopRule, Dictionary<int, int> next, Dictionary<int, long> lineOf, List<int> loop)
+    {
+        var first = loop[0];
+        foreach (var node in loop)
+        {
+            if (lineOf[node] < lineOf[first])
+            {
+                first = node;
+            }
+        }
+
+        var chain = new List<string> { index.Code(first) };
+        for (var node = next[first]; node != first; node = next[node])
+        {
+            chain.Add(index.Code(node));
+        }
+
+        chain.Add(index.Code(first));
+        rows.ReportAt(lineOf[first], column, $"{Cells.Show(index.Code(next[first]))} makes a loop: {string.Join(" -> ", chain)}; {loopRule}");
+    }
+
+    /// <summary>A reference from one row to another code of the same table, checked once the table is read.</summary>
+    private readonly record struct Link(int Id, long Line, string Target);
+}
+
+/// <summary>What values and targets are checked against: from the bundle's indicator row, or the database's.</summary>
+internal readonly record struct IndicatorInfo(Frequency? Frequency, decimal? MinValue, decimal? MaxValue);
