@@ -464,7 +464,8 @@ internal sealed class BundleValidator
             }
 
             var name = tag.ToString();
-            if (rows.CheckLength(IndicatorColumns.Frameworks, tag, IndicatorFramework.TagLength, "a framework tag") && !tags.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (rows.CheckLength(IndicatorColumns.Frameworks, tag, IndicatorFramework.TagLength, "a framework tag")
+                && !tags.Exists(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase)))
             {
                 tags.Add(name);
             }

@@ -123,8 +123,14 @@ internal static class Cells
         return Period.TryParse(upper[..length].ToString(), out period);
     }
 
-    public static string NotAPeriod(ReadOnlySpan<char> text) =>
-        $"{Show(text)} is not a period code; expected a year such as 2008-09, or a half, quarter or month of one: 2008-09-H1, 2008-09-Q2, 2008-09-M01";
+    public static string NotAPeriod(ReadOnlySpan<char> text)
+    {
+        // Excel turns 2008-09 typed into a General cell into a date, which a workbook stores as a day number.
+        var hint = !text.IsEmpty && !text.ContainsAnyExcept(PlainNumberChars)
+            ? "; if Excel turned the code into a date, format the column as Text and type the codes again"
+            : string.Empty;
+        return $"{Show(text)} is not a period code; expected a year such as 2008-09, or a half, quarter or month of one: 2008-09-H1, 2008-09-Q2, 2008-09-M01{hint}";
+    }
 
     /// <summary>A cell's text quoted for a message, cut short when it is long.</summary>
     public static string Show(ReadOnlySpan<char> text) =>

@@ -117,6 +117,15 @@ public sealed class BundleReaderCsvTests
     }
 
     [Fact]
+    public void Read_WindowsLineEnds_AreReadAndCountedAsOneLineEach()
+    {
+        var text = "indicator_code,area_code,period,actual,projected_outturn,note\r\nNI 195,STAFFS,2008-09-Q1,80,,\"two\r\nlines\"\r\nNI 195,STAFFS,2008-09-Q2,x,,\r\n";
+        using var folder = new TempFolder().Bytes("values.csv", Encoding.UTF8.GetBytes(text));
+
+        OutcomeAssert.OnlyProblem(BundleReader.Read(folder.Path, Bundles.Stored()), "values.csv:4", "actual");
+    }
+
+    [Fact]
     public void Read_HeaderInAnyCaseAndOrder_MapsColumnsByName()
     {
         using var folder = new TempFolder().Csv("values.csv", " Note ,PERIOD,Projected_Outturn,Area_Code,actual,INDICATOR_CODE", "checked,2008-09-Q1,85,STAFFS,80,NI 195");

@@ -100,6 +100,19 @@ public sealed class BundleReaderWorkbookTests
     }
 
     [Fact]
+    public void Read_PeriodThatExcelTurnedIntoADate_SaysHowToKeepItText()
+    {
+        using var folder = new TempFolder();
+        var path = TestWorkbook.Write(
+            folder.File("bundle.xlsx"),
+            TestSheet.Of("values", ["indicator_code", "area_code", "period", "actual"], ["NI 195", "STAFFS", 39692, 80]));
+
+        var message = OutcomeAssert.OnlyProblem(BundleReader.Read(path, Bundles.Stored()), "values!2", "period");
+
+        Assert.EndsWith("if Excel turned the code into a date, format the column as Text and type the codes again", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_HeaderBelowBlankRowsInAnyCase_IsFoundAndMapped()
     {
         using var folder = new TempFolder();
