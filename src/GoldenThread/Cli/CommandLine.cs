@@ -25,6 +25,7 @@ public static class CommandLine
                 ImportCommand.Create(database, terminal),
                 ScorecardCommand.Create(database, terminal),
                 MigrateCommand.Create(database, terminal),
+                Web.ServeCommand.Create(database, terminal),
             },
         };
 

@@ -1,0 +1,49 @@
+using GoldenThread.Import;
+using GoldenThread.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace GoldenThread.Demo;
+
+/// <summary>The demonstration partnership (Demo/Bundle), carried inside the program for <c>serve --demo</c>.</summary>
+public static class DemoBundle
+{
+    private const string ResourcePrefix = "GoldenThread.Demo.";
+
+    /// <summary>The latest quarter the demonstration has figures for.</summary>
+    public const string LatestQuarter = "2009-10-Q2";
+
+    /// <summary>
+    /// Loads the demonstration into the database when it holds no indicators yet; returns false, changing
+    /// nothing, when it already has data (a demonstration never overwrites a council's figures).
+    /// </summary>
+    public static async Task<bool> LoadIntoEmptyAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.Indicators.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("goldenthread-demo-").FullName;
+        try
+        {
+            var assembly = typeof(DemoBundle).Assembly;
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+            {
+                await using var resource = assembly.GetManifestResourceStream(name)!;
+                await using var file = File.Create(Path.Combine(folder, name[ResourcePrefix.Length..]));
+                await resource.CopyToAsync(file, cancellationToken);
+            }
+
+            var outcome = BundleReader.Read(folder, await DatabaseCatalogue.LoadAsync(db, cancellationToken));
+            var bundle = outcome.Bundle
+                ?? throw new InvalidOperationException("The built-in demonstration bundle is invalid: " + string.Join("; ", outcome.Problems));
+            await BundleWriter.WriteAsync(db, bundle, null, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using GoldenThread.Cli;
+using GoldenThread.Demo;
+using GoldenThread.Storage;
+
+namespace GoldenThread.Web;
+
+/// <summary><c>serve</c>: runs the web site; <c>--demo</c> loads the demonstration partnership into an empty database first.</summary>
+public static class ServeCommand
+{
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    public static Command Create(Option<string?> databaseOption, Terminal terminal)
+    {
+        var urls = new Option<string[]>("--urls")
+        {
+            Description = $"Where to listen, e.g. http://0.0.0.0:8080 (default {DefaultUrl}). Several may be given, separated by spaces or semicolons.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var demo = new Option<bool>("--demo") { Description = "Load the demonstration partnership (Wessexshire) into the database first, if it is empty." };
+        var command = new Command("serve", "Run the web site.") { Options = { urls, demo } };
+        command.SetAction((parseResult, ct) => CommandLine.GuardAsync(terminal, async () =>
+        {
+            var database = CommandLine.ResolveDatabase(parseResult, databaseOption, terminal);
+            var isDemo = parseResult.GetValue(demo);
+            await using (var db = database.Open())
+            {
+                await Schema.EnsureCurrentAsync(db, database, terminal.Error, ct);
+                if (isDemo)
+                {
+                    var loaded = await DemoBundle.LoadIntoEmptyAsync(db, ct);
+                    await terminal.Error.WriteLineAsync(loaded
+                        ? "Loaded the demonstration partnership (Wessexshire)."
+                        : "The database already has indicators, so the demonstration was not loaded; showing what is there.");
+                }
+            }
+
+            var listen = (parseResult.GetValue(urls) ?? [])
+                .SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .DefaultIfEmpty(DefaultUrl)
+                .ToList();
+            var environment = terminal.Environment("ASPNETCORE_ENVIRONMENT") ?? "Production";
+            await using var app = WebApp.Build(new WebAppOptions(database, listen, environment, isDemo));
+            await app.StartAsync(ct);
+            foreach (var url in app.Urls)
+            {
+                await terminal.Error.WriteLineAsync($"GoldenThread is running: open {url} in a browser. Press Ctrl+C to stop.");
+            }
+
+            await terminal.Error.FlushAsync(ct);
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        }));
+        return command;
+    }
+}
