@@ -36,6 +36,7 @@ internal sealed class BundleValidator
             : (false, default));
     }
 
+    /// <summary>Rows are kept only while nothing is wrong: a failed import's rows are thrown away, so a million need not be held.</summary>
     private bool Keeping => _problems.Count == 0;
 
     /// <summary>Checks one table. Tables must come in bundle order (<see cref="TableSpec.Order"/>): rows refer backwards.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -13,6 +14,9 @@ internal sealed class CsvTableSource : TableSource
 {
     /// <summary>The longest row accepted; an unclosed quote would otherwise read the rest of a large file as one value.</summary>
     private const int MaxRecordBytes = 1 << 20;
+
+    /// <summary>What a row of nothing but separators (Excel leaves them below the data) is made of.</summary>
+    private static readonly SearchValues<byte> BlankRowBytes = SearchValues.Create(", \t\""u8);
 
     private readonly CsvReader _reader;
     private readonly long _totalBytes;
@@ -102,8 +106,7 @@ internal sealed class CsvTableSource : TableSource
         {
             while (_reader.Read())
             {
-                // A row of nothing but separators (Excel leaves them below the data) carries nothing.
-                if (_reader.RawRecord.IndexOfAnyExcept(", \t\""u8) < 0)
+                if (_reader.RawRecord.IndexOfAnyExcept(BlankRowBytes) < 0)
                 {
                     continue;
                 }

@@ -41,7 +41,14 @@ internal sealed class TableRows
     public static TableRows? Open(TableSource source, ProblemList problems, ImportProgressCounter progress)
     {
         var spec = source.Spec;
+        var before = problems.Count;
         var header = source.ReadHeader();
+        if (header is null && problems.Count > before)
+        {
+            // The source said why it could not read a header (a row too long to be one).
+            return null;
+        }
+
         if (header is null)
         {
             problems.Add(spec.Order, 1, source.Location(1), "header", $"the {(source is WorksheetTableSource ? "sheet" : "file")} is empty; expected a header row such as {string.Join(',', spec.Columns.Select(c => c.Name))}");

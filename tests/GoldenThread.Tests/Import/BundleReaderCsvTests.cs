@@ -73,6 +73,14 @@ public sealed class BundleReaderCsvTests
     }
 
     [Fact]
+    public void Read_FileNameInAnotherCase_IsReadAndReportedByItsOwnName()
+    {
+        using var folder = new TempFolder().Csv("Values.CSV", Bundles.ValuesHeader, "NI 195,STAFFS,2008-09-Q1,x,,");
+
+        OutcomeAssert.OnlyProblem(BundleReader.Read(folder.Path, Bundles.Stored()), "Values.CSV:2", "actual");
+    }
+
+    [Fact]
     public void Read_FileWithByteOrderMark_ReadsTheFirstHeaderName()
     {
         var text = Encoding.UTF8.GetBytes("code,name,parent_code\nSTAFFS,Staffordshire,\n");
