@@ -67,6 +67,8 @@ public static class ImportCommand
                 var write = context.AddTask("Writing", autoStart: false, maxValue: 1);
                 var reading = new Progress<ImportProgress>(p =>
                 {
+                    // A workbook's size is not known until it is read: show activity rather than an empty bar.
+                    read.IsIndeterminate = p.TotalBytes == 0;
                     read.MaxValue = Math.Max(1, p.TotalBytes);
                     read.Value = p.BytesRead;
                 });
