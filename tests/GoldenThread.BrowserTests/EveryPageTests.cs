@@ -1,0 +1,30 @@
+using GoldenThread.BrowserTests.Infrastructure;
+
+namespace GoldenThread.BrowserTests;
+
+/// <summary>
+/// Every page in a real browser: it answers, loads all its CSS, fonts and scripts, logs no error, is set in the
+/// GOV.UK Design System's typeface, and axe-core finds no WCAG 2.2 AA or best-practice violation. Each page's
+/// full-page screenshot is kept under TestResults/screenshots.
+/// </summary>
+[Collection(BrowserSiteCollection.Name)]
+public sealed class EveryPageTests(BrowserSite site)
+{
+    [Theory]
+    [MemberData(nameof(SitePages.Names), MemberType = typeof(SitePages))]
+    public async Task Page_LoadsStyledAndPassesAxe(string name)
+    {
+        var page = SitePages.Named(name);
+        await using var tab = await site.OpenTabAsync();
+
+        var response = await tab.VisitAsync(page.Path);
+        await tab.SaveScreenshotAsync(page.Name);
+
+        Assert.True(response.Status == page.Status, $"GET {page.Path}: expected {page.Status}, got {response.Status}.");
+        Assert.True(await tab.Page.Locator(page.MustShow).First.IsVisibleAsync(), $"{page.Path} does not show '{page.MustShow}'.");
+        tab.AssertEverySubRequestSucceeded();
+        tab.AssertNoConsoleErrors();
+        await tab.AssertStyledWithGovukAsync();
+        await tab.AssertNoAxeViolationsAsync();
+    }
+}
