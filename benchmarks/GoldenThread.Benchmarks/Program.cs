@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
+using GoldenThread.Benchmarks.Floor;
 using GoldenThread.Benchmarks.Generator;
 
 namespace GoldenThread.Benchmarks;
 
 /// <summary>
-/// <c>generate ...</c> writes a synthetic import bundle (Generator/); anything else runs the BenchmarkDotNet
-/// benchmarks in this assembly with BenchmarkDotNet's own arguments (--filter, --list, ...).
+/// <c>generate ...</c> writes a synthetic import bundle (Generator/); <c>floor ...</c> times the floors that
+/// <c>scripts/bench-commands</c> compares the commands with (Floor/); anything else runs the BenchmarkDotNet benchmarks
+/// in this assembly with BenchmarkDotNet's own arguments (--filter, --list, ...).
 /// </summary>
 /// <remarks>
 /// A named class rather than top-level statements: the application's own top-level Program is visible here
@@ -18,6 +20,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == GenerateCommand.Name)
         {
             return GenerateCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
+        if (args.Length > 0 && args[0] == FloorCommand.Name)
+        {
+            return FloorCommand.Run(args[1..], Console.Out, Console.Error);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
