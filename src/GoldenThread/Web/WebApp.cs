@@ -1,3 +1,4 @@
+using GoldenThread.Api;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -30,6 +31,7 @@ public static class WebApp
         builder.Services.AddScoped(_ => options.Database.Open());
         builder.Services.AddRazorPages();
         builder.Services.AddHealthChecks().AddDbContextCheck<GoldenThreadDb>("database");
+        builder.Services.AddGoldenThreadApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -41,6 +43,7 @@ public static class WebApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.MapStaticAssets();
         app.MapRazorPages();
+        app.MapGoldenThreadApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         return app;
     }

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GoldenThread.Api;
+
+/// <summary>
+/// The API's errors as RFC 9457 problem details, each worded so that the person reading it can put the request right:
+/// which parameter, what was wrong with it and what a good value looks like.
+/// </summary>
+public static class ApiProblems
+{
+    public const string InvalidParameterTitle = "A query parameter is missing or not valid";
+    public const string NotFoundTitle = "Not found";
+    public const string ServerErrorTitle = "Sorry, there is a problem with the service";
+
+    /// <summary>400: the problem is in one parameter; <c>errors</c> names it, as ASP.NET Core's validation problems do.</summary>
+    public static ValidationProblem InvalidParameter(string parameter, string detail) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [parameter] = [detail] },
+            detail: detail,
+            title: InvalidParameterTitle);
+
+    /// <summary>404: a code in the request names nothing that is stored.</summary>
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: NotFoundTitle);
+
+    /// <summary>500: nothing the caller can change; a reference to quote to the performance team, as the error page gives.</summary>
+    public static ProblemHttpResult ServerError(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var reference = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+        return TypedResults.Problem(
+            detail: $"Try again later. If the problem continues, contact your partnership's performance team and give them this reference: {reference}.",
+            statusCode: StatusCodes.Status500InternalServerError,
+            title: ServerErrorTitle);
+    }
+}

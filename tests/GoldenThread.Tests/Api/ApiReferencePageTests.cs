@@ -1,0 +1,111 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+using GoldenThread.Api;
+using GoldenThread.Scorecard;
+using GoldenThread.Tests.Infrastructure;
+
+namespace GoldenThread.Tests.Api;
+
+/// <summary>The API reference page at <c>/api</c>, read with AngleSharp against the OpenAPI document the site serves.</summary>
+public sealed class ApiReferencePageTests(WebTestHost host) : IClassFixture<WebTestHost>
+{
+    [Fact]
+    public async Task ReferencePage_ListsEveryOperationOfTheOpenApiDocument_WithItsParameters()
+    {
+        using var document = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri(ApiDocument.Path, UriKind.Relative)));
+        var page = await host.GetPageAsync("/api");
+
+        var operations = 0;
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                operations++;
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                var section = page.QuerySelectorAll("section[data-operation]").SingleOrDefault(s => s.GetAttribute("data-operation") == name);
+                Assert.True(section is not null, $"The page has no section for {name}.");
+                Assert.Equal(operation.Value.GetProperty("summary").GetString(), section.QuerySelector("h2")?.TextContent.Trim());
+                Assert.Contains(path.Name, section.QuerySelector("code.app-api-path")!.TextContent, StringComparison.Ordinal);
+                Assert.NotNull(page.QuerySelector($"#operations a[href='#{section.Id}']"));
+
+                var parameters = operation.Value.TryGetProperty("parameters", out var list) ? list.EnumerateArray().ToList() : [];
+                var rows = Rows(section, "Parameters");
+                Assert.Equal(parameters.Select(p => p.GetProperty("name").GetString()), rows.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
+                foreach (var (parameter, row) in parameters.Zip(rows))
+                {
+                    var required = parameter.TryGetProperty("required", out var r) && r.GetBoolean();
+                    Assert.Equal(required ? "Required" : "Optional", row.QuerySelectorAll("td")[1].TextContent.Trim());
+                    Assert.Contains(parameter.GetProperty("description").GetString()!, row.QuerySelectorAll("td")[2].TextContent, StringComparison.Ordinal);
+                }
+
+                var statuses = operation.Value.GetProperty("responses").EnumerateObject().Select(r => r.Name);
+                Assert.Equal(statuses, Rows(section, "Responses").Select(r => r.QuerySelector("th")!.TextContent.Trim()));
+            }
+        }
+
+        Assert.True(operations >= 3, "The document should describe the scorecard and the indicators.");
+        Assert.Equal(operations, page.QuerySelectorAll("section[data-operation]").Length);
+    }
+
+    [Fact]
+    public async Task ReferencePage_LinksToTheOpenApiDocumentAsJson()
+    {
+        var page = await host.GetPageAsync("/api");
+        var link = page.QuerySelector("main a#openapi-document")?.GetAttribute("href");
+
+        using var response = await host.Client.GetAsync(new Uri(link!, UriKind.Relative));
+        Assert.Equal(ApiDocument.Path, link);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ReferencePage_ExampleCurlLines_AnswerWith200()
+    {
+        var page = await host.GetPageAsync("/api");
+        var examples = page.QuerySelectorAll(".app-api-example code").Select(c => c.TextContent.Trim()).ToList();
+
+        Assert.NotEmpty(examples);
+        foreach (var example in examples)
+        {
+            Assert.StartsWith("curl '" + host.BaseAddress.GetLeftPart(UriPartial.Authority), example, StringComparison.Ordinal);
+            var address = example["curl '".Length..^1];
+            using var response = await host.Client.GetAsync(new Uri(address));
+            Assert.True((int)response.StatusCode == 200, $"{example} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task ReferencePage_DescribesTheScorecardEntryFields()
+    {
+        var page = await host.GetPageAsync("/api");
+
+        var entry = page.QuerySelector("section#schema-scorecardentrydocument");
+        Assert.NotNull(entry);
+        Assert.Equal(ScorecardOutput.Fields, entry.QuerySelectorAll("tbody th").Select(th => th.TextContent.Trim()));
+        Assert.Contains("strong_green", page.QuerySelector("section#schema-status")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReferencePage_IsAnAccessibleGovukPageWithoutInlineScript()
+    {
+        var page = await host.GetPageAsync("/api");
+
+        Assert.Equal("API reference - GoldenThread", page.Title);
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.Empty(page.QuerySelectorAll("script:not([src])"));
+        Assert.Empty(page.QuerySelectorAll("[style]"));
+        Assert.NotNull(page.QuerySelector("footer a[href='/api']"));
+        Assert.All(page.QuerySelectorAll("main table"), table => Assert.NotNull(table.QuerySelector("caption")));
+        Assert.All(page.QuerySelectorAll("main th"), th => Assert.True(th.GetAttribute("scope") is "col" or "row", th.OuterHtml));
+        var ids = page.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(page.QuerySelectorAll("main a[href^='#']"), a => Assert.Contains(a.GetAttribute("href")![1..], ids));
+    }
+
+    private static List<IElement> Rows(IElement section, string caption) =>
+        section.QuerySelectorAll("table")
+            .Where(t => t.QuerySelector("caption")?.TextContent.Trim() == caption)
+            .SelectMany(t => t.QuerySelectorAll("tbody tr"))
+            .ToList();
+}
