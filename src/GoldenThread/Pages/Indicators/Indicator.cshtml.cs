@@ -1,0 +1,84 @@
+using GoldenThread.Domain.Indicators;
+using GoldenThread.Indicators;
+using GoldenThread.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GoldenThread.Pages.Indicators;
+
+/// <summary>
+/// One indicator in one area: its definition, its targets, its figures as a chart and a table, each quarter's status
+/// with the reason, each year's outturn and the ladder of intervention. Reads only that indicator's rows for that area.
+/// </summary>
+public sealed class IndicatorModel(GoldenThreadDb db) : PageModel
+{
+    /// <summary>The tolerances in force across the system (the defaults until an administration page stores others).</summary>
+    public static Tolerances SystemTolerances => Tolerances.Default;
+
+    public IndicatorDefinition Definition { get; private set; } = null!;
+
+    public IReadOnlyList<IndicatorArea> Areas { get; private set; } = [];
+
+    public IndicatorArea? Area { get; private set; }
+
+    public IndicatorReport? Report { get; private set; }
+
+    public string? ChartSvg { get; private set; }
+
+    public IndicatorRules Rules => Definition.Rules;
+
+    public async Task<IActionResult> OnGetAsync(string code, string? area, CancellationToken cancellationToken)
+    {
+        var definition = await IndicatorDetailsQuery.FindAsync(db, code, cancellationToken);
+        if (definition is null)
+        {
+            return NotFound();
+        }
+
+        Definition = definition;
+        Areas = await IndicatorDetailsQuery.AreasWithFiguresAsync(db, definition.Id, cancellationToken);
+        if (area is not null)
+        {
+            Area = Areas.FirstOrDefault(a => string.Equals(a.Code, area, StringComparison.OrdinalIgnoreCase));
+            if (Area is null)
+            {
+                // No such area, or one with no figures for this indicator: either way there is no page for it.
+                return NotFound();
+            }
+        }
+        else
+        {
+            Area = Areas.FirstOrDefault(a => a.Depth == 0);
+        }
+
+        if (Area is not null)
+        {
+            var history = await IndicatorDetailsQuery.HistoryAsync(db, definition.Id, Area.Id, cancellationToken);
+            Report = IndicatorReport.Build(definition.Rules, SystemTolerances, history.History, history.Notes);
+            if (Report.Figures.Count > 0)
+            {
+                ChartSvg = SeriesChart.Render(Report.Chart(
+                    "figures-chart",
+                    $"{definition.Code} in {Area.Name}: {Report.PlottedLabel.ToLowerInvariant()} and annual target by {PeriodNoun}",
+                    definition.Decimals));
+            }
+        }
+
+        return Page();
+    }
+
+    /// <summary>"quarter", "month", "half year" or "year": the indicator's reporting period.</summary>
+    public string PeriodNoun => Definition.Frequency switch
+    {
+        Frequency.Monthly => "month",
+        Frequency.Quarterly => "quarter",
+        Frequency.HalfYearly => "half year",
+        _ => "year",
+    };
+
+    /// <summary>A target, or "None" when none is set.</summary>
+    public string Show(decimal? value) => value is { } v ? Figures.Format(v, Definition.Decimals) : "None";
+
+    /// <summary>A returned figure, or "Not given" when the return left it empty (N/A).</summary>
+    public string ShowFigure(decimal? value) => value is { } v ? Figures.Format(v, Definition.Decimals) : "Not given";
+}
