@@ -43,7 +43,10 @@ public static class ScorecardQuery
                 i => i.Id,
                 i => (i.Code, Rules: new IndicatorRules(i.Polarity, i.Frequency, i.Accumulation, i.Decimals, i.AmberTolerance, i.StrongGreenThreshold)),
                 cancellationToken);
-        var areas = await db.Areas.Select(a => new { a.Id, a.Code }).ToDictionaryAsync(a => a.Id, a => a.Code, cancellationToken);
+        // One area's scorecard (the common request on the web) needs only that area's code.
+        var areas = areaId is { } only
+            ? new Dictionary<int, string> { [only] = filter.AreaCode! }
+            : await db.Areas.Select(a => new { a.Id, a.Code }).ToDictionaryAsync(a => a.Id, a => a.Code, cancellationToken);
 
         var histories = new Dictionary<(int Indicator, int Area), (Dictionary<Period, Observation> Values, Dictionary<Period, decimal> Targets)>();
         (Dictionary<Period, Observation> Values, Dictionary<Period, decimal> Targets) HistoryOf(int indicator, int area)
