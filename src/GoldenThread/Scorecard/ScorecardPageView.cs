@@ -1,0 +1,112 @@
+using GoldenThread.Domain.Indicators;
+using GoldenThread.Storage;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace GoldenThread.Scorecard;
+
+/// <summary>
+/// What the home, scorecard and download pages all do first: read the choices, check the request against them,
+/// and run the command line's scorecard query for the filter, keeping the entries the framework and status filters
+/// include, in the command line's order.
+/// </summary>
+/// <remarks>
+/// The pages may take a scorecard computed in the last <see cref="RecentResultLifetime"/> for the same period, area
+/// and body: that query is most of a page's cost (about 10 ms of processor time for one area of a national
+/// database), and sixteen people opening the same scorecard share one run of it. Only a page shown within those
+/// seconds of an import can miss it; the CSV download never uses it, so it is always exactly the command line's.
+/// </remarks>
+public sealed class ScorecardPageView
+{
+    public static readonly TimeSpan RecentResultLifetime = TimeSpan.FromSeconds(10);
+
+    private ScorecardPageView(ScorecardChoices choices, ScorecardPageFilter? filter, IReadOnlyList<FieldError> errors, ScorecardResult? scorecard, IReadOnlyList<ScorecardRow> rows)
+    {
+        Choices = choices;
+        Filter = filter;
+        Errors = errors;
+        Scorecard = scorecard;
+        Rows = rows;
+    }
+
+    public ScorecardChoices Choices { get; }
+
+    /// <summary>The checked filter; null when there are no figures at all, or when <see cref="Errors"/> has any.</summary>
+    public ScorecardPageFilter? Filter { get; }
+
+    public IReadOnlyList<FieldError> Errors { get; }
+
+    /// <summary>The scorecard of the filter's entries, as the command line's writers take it; null without a filter.</summary>
+    public ScorecardResult? Scorecard { get; }
+
+    /// <summary>The same entries with their indicators' titles and areas' names, in the command line's order.</summary>
+    public IReadOnlyList<ScorecardRow> Rows { get; }
+
+    /// <param name="recent">True to accept a scorecard computed in the last few seconds (the pages); false to compute it now (the download).</param>
+    public static async Task<ScorecardPageView> LoadAsync(GoldenThreadDb db, Database database, IMemoryCache cache, ScorecardPageRequest request, bool recent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(request);
+        var choices = await ScorecardChoices.GetAsync(database, cache, cancellationToken);
+        if (!choices.HasFigures)
+        {
+            return new ScorecardPageView(choices, null, [], null, []);
+        }
+
+        var errors = new List<FieldError>();
+        var filter = request.Resolve(choices, errors);
+        if (filter is null && choices.MayBeStale)
+        {
+            // The code may be one that an import added in the last minute.
+            choices = await ScorecardChoices.RefreshAsync(database, cache, cancellationToken);
+            errors.Clear();
+            filter = request.Resolve(choices, errors);
+        }
+
+        if (filter is null)
+        {
+            return new ScorecardPageView(choices, null, errors, null, []);
+        }
+
+        var scorecard = recent
+            ? await RecentAsync(database, cache, filter.ToQueryFilter(), cancellationToken)
+            : await ScorecardQuery.RunAsync(db, filter.ToQueryFilter(), Tolerances.Default, cancellationToken);
+        if (choices.MayBeStale && scorecard.Entries.Any(e => !choices.Indicators.ContainsKey(e.Indicator) || choices.FindArea(e.Area) is null))
+        {
+            choices = await ScorecardChoices.RefreshAsync(database, cache, cancellationToken);
+        }
+
+        var rows = ScorecardRow.From(scorecard, choices, filter);
+        if (rows.Count != scorecard.Entries.Count)
+        {
+            scorecard = scorecard with { Entries = [.. rows.Select(r => r.Entry)] };
+        }
+
+        return new ScorecardPageView(choices, filter, errors, scorecard, rows);
+    }
+
+    /// <summary>The scorecard for a filter, shared by the requests of the last few seconds; computed on a connection of its own.</summary>
+    private static async Task<ScorecardResult> RecentAsync(Database database, IMemoryCache cache, ScorecardFilter filter, CancellationToken cancellationToken)
+    {
+        var key = (typeof(ScorecardPageView), database.ConnectionString, filter.Period, filter.AreaCode, filter.BodyCode);
+        var shared = cache.GetOrCreate(key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = RecentResultLifetime;
+            return new Lazy<Task<ScorecardResult>>(async () =>
+            {
+                await using var db = database.Open();
+                return await ScorecardQuery.RunAsync(db, filter, Tolerances.Default, CancellationToken.None);
+            });
+        })!;
+
+        try
+        {
+            return await shared.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (shared.Value.IsFaulted)
+        {
+            cache.Remove(key);
+            throw;
+        }
+    }
+}
