@@ -1,5 +1,6 @@
 using System.Globalization;
 using GoldenThread.Domain.Assessment;
+using GoldenThread.Indicators;
 
 namespace GoldenThread.Scorecard;
 
@@ -84,8 +85,8 @@ public static class ScorecardSorting
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var byIndicator = CodeComparer.Instance.Compare(a.Entry.Indicator, b.Entry.Indicator);
-        return byIndicator != 0 ? byIndicator : CodeComparer.Instance.Compare(a.Entry.Area, b.Entry.Area);
+        var byIndicator = IndicatorCodeOrder.Instance.Compare(a.Entry.Indicator, b.Entry.Indicator);
+        return byIndicator != 0 ? byIndicator : IndicatorCodeOrder.Instance.Compare(a.Entry.Area, b.Entry.Area);
     }
 
     private static Func<ScorecardRow, ScorecardRow, int, int> KeyComparer(ScorecardSort sort) => sort switch
@@ -124,60 +125,6 @@ public static class ScorecardSorting
             (_, null) => -1,
             _ => sign * a.Value.CompareTo(b.Value),
         };
-}
-
-/// <summary>Compares codes such as "NI 4" and "NI 15" with their digit runs read as numbers, otherwise ordinally.</summary>
-public sealed class CodeComparer : IComparer<string>
-{
-    public static CodeComparer Instance { get; } = new();
-
-    public int Compare(string? x, string? y)
-    {
-        if (x is null || y is null)
-        {
-            return x is null ? (y is null ? 0 : -1) : 1;
-        }
-
-        int i = 0, j = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            if (char.IsAsciiDigit(x[i]) && char.IsAsciiDigit(y[j]))
-            {
-                var xStart = i;
-                var yStart = j;
-                while (i < x.Length && char.IsAsciiDigit(x[i]))
-                {
-                    i++;
-                }
-
-                while (j < y.Length && char.IsAsciiDigit(y[j]))
-                {
-                    j++;
-                }
-
-                var xDigits = x.AsSpan(xStart, i - xStart).TrimStart('0');
-                var yDigits = y.AsSpan(yStart, j - yStart).TrimStart('0');
-                var byNumber = xDigits.Length != yDigits.Length ? xDigits.Length.CompareTo(yDigits.Length) : xDigits.SequenceCompareTo(yDigits);
-                if (byNumber != 0)
-                {
-                    return byNumber;
-                }
-            }
-            else
-            {
-                if (x[i] != y[j])
-                {
-                    return x[i].CompareTo(y[j]);
-                }
-
-                i++;
-                j++;
-            }
-        }
-
-        var byLength = (x.Length - i).CompareTo(y.Length - j);
-        return byLength != 0 ? byLength : string.CompareOrdinal(x, y);
-    }
 }
 
 /// <summary>How many entries have each status: the home page's table and the scorecard's summary.</summary>
