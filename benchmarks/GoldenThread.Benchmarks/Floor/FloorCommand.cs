@@ -22,7 +22,7 @@ internal static class FloorCommand
               columns: SQLite by a prepared INSERT through SQLitePCLRaw, PostgreSQL by binary COPY. For SQLite
               --database is a file that must not exist (it is created and deleted for each run). Shapes: plain (no
               key), keyed (the primary key), upsert (the import's own statements on a keyed table), fk (upsert
-              with the two foreign keys too).
+              with the two foreign keys too), fk-after (PostgreSQL: upsert, then add the foreign keys).
           import-phases --database <empty db> --bundle <folder>
               The import, in process: open, read and check, write the reference rows, write the targets and values
               (two transactions instead of one). The database is migrated first (untimed).
