@@ -370,25 +370,32 @@ public static class BundleWriter
             }
 
             await ExecuteAsync(connection, "CREATE TEMP TABLE staged_targets (indicator_id integer, area_id integer, period varchar(16), period_start integer, value numeric) ON COMMIT DROP", ct);
+            var periods = new PeriodCodeCache();
             await using (var importer = await connection.BeginBinaryImportAsync("COPY staged_targets (indicator_id, area_id, period, period_start, value) FROM STDIN (FORMAT BINARY)", ct))
             {
                 foreach (var row in rows)
                 {
-                    await importer.StartRowAsync(ct);
-                    await importer.WriteAsync(keys.Indicators[row.IndicatorCode], NpgsqlDbType.Integer, ct);
-                    await importer.WriteAsync(keys.Areas[row.AreaCode], NpgsqlDbType.Integer, ct);
-                    await importer.WriteAsync(row.Period.Code, NpgsqlDbType.Varchar, ct);
-                    await importer.WriteAsync(row.Period.StartOrdinal, NpgsqlDbType.Integer, ct);
-                    await importer.WriteAsync(row.Target, NpgsqlDbType.Numeric, ct);
+                    importer.StartRow();
+                    importer.Write(keys.Indicators[row.IndicatorCode], NpgsqlDbType.Integer);
+                    importer.Write(keys.Areas[row.AreaCode], NpgsqlDbType.Integer);
+                    importer.Write(periods.Code(row.Period), NpgsqlDbType.Varchar);
+                    importer.Write(row.Period.StartOrdinal, NpgsqlDbType.Integer);
+                    importer.Write(row.Target, NpgsqlDbType.Numeric);
                 }
 
                 await importer.CompleteAsync(ct);
             }
 
+            // A bundle's row replaces the stored row whole, so the upsert is a delete of the keys it names and
+            // one insert in key order: much cheaper for PostgreSQL than ON CONFLICT's per-row speculative insert.
+            await ExecuteAsync(connection, """
+                DELETE FROM targets t USING staged_targets s
+                WHERE t.area_id = s.area_id AND t.indicator_id = s.indicator_id AND t.period = s.period
+                """, ct);
             await ExecuteAsync(connection, """
                 INSERT INTO targets (indicator_id, area_id, period, period_start, value)
                 SELECT indicator_id, area_id, period, period_start, value FROM staged_targets
-                ON CONFLICT (area_id, indicator_id, period) DO UPDATE SET value = excluded.value
+                ORDER BY area_id, indicator_id, period
                 """, ct);
         }
 
@@ -400,24 +407,25 @@ public static class BundleWriter
             }
 
             await ExecuteAsync(connection, "CREATE TEMP TABLE staged_values (indicator_id integer, area_id integer, period varchar(16), period_start integer, actual numeric, projected_outturn numeric, note varchar(4000)) ON COMMIT DROP", ct);
+            var periods = new PeriodCodeCache();
             await using (var importer = await connection.BeginBinaryImportAsync("COPY staged_values (indicator_id, area_id, period, period_start, actual, projected_outturn, note) FROM STDIN (FORMAT BINARY)", ct))
             {
                 foreach (var row in rows)
                 {
-                    await importer.StartRowAsync(ct);
-                    await importer.WriteAsync(keys.Indicators[row.IndicatorCode], NpgsqlDbType.Integer, ct);
-                    await importer.WriteAsync(keys.Areas[row.AreaCode], NpgsqlDbType.Integer, ct);
-                    await importer.WriteAsync(row.Period.Code, NpgsqlDbType.Varchar, ct);
-                    await importer.WriteAsync(row.Period.StartOrdinal, NpgsqlDbType.Integer, ct);
-                    await WriteNullableAsync(importer, row.Actual, ct);
-                    await WriteNullableAsync(importer, row.ProjectedOutturn, ct);
+                    importer.StartRow();
+                    importer.Write(keys.Indicators[row.IndicatorCode], NpgsqlDbType.Integer);
+                    importer.Write(keys.Areas[row.AreaCode], NpgsqlDbType.Integer);
+                    importer.Write(periods.Code(row.Period), NpgsqlDbType.Varchar);
+                    importer.Write(row.Period.StartOrdinal, NpgsqlDbType.Integer);
+                    WriteNullable(importer, row.Actual);
+                    WriteNullable(importer, row.ProjectedOutturn);
                     if (row.Note is { } note)
                     {
-                        await importer.WriteAsync(note, NpgsqlDbType.Varchar, ct);
+                        importer.Write(note, NpgsqlDbType.Varchar);
                     }
                     else
                     {
-                        await importer.WriteNullAsync(ct);
+                        importer.WriteNull();
                     }
                 }
 
@@ -425,22 +433,42 @@ public static class BundleWriter
             }
 
             await ExecuteAsync(connection, """
+                DELETE FROM indicator_values v USING staged_values s
+                WHERE v.area_id = s.area_id AND v.indicator_id = s.indicator_id AND v.period = s.period
+                """, ct);
+            await ExecuteAsync(connection, """
                 INSERT INTO indicator_values (indicator_id, area_id, period, period_start, actual, projected_outturn, note)
                 SELECT indicator_id, area_id, period, period_start, actual, projected_outturn, note FROM staged_values
-                ON CONFLICT (area_id, indicator_id, period) DO UPDATE
-                SET actual = excluded.actual, projected_outturn = excluded.projected_outturn, note = excluded.note
+                ORDER BY area_id, indicator_id, period
                 """, ct);
         }
 
-        private static async Task WriteNullableAsync(NpgsqlBinaryImporter importer, decimal? value, CancellationToken ct)
+        private static void WriteNullable(NpgsqlBinaryImporter importer, decimal? value)
         {
             if (value is { } v)
             {
-                await importer.WriteAsync(v, NpgsqlDbType.Numeric, ct);
+                importer.Write(v, NpgsqlDbType.Numeric);
             }
             else
             {
-                await importer.WriteNullAsync(ct);
+                importer.WriteNull();
+            }
+        }
+
+        /// <summary>Each period's code made once: a bundle names few periods many times.</summary>
+        private sealed class PeriodCodeCache
+        {
+            private readonly Dictionary<Period, string> _codes = [];
+
+            public string Code(Period period)
+            {
+                if (!_codes.TryGetValue(period, out var code))
+                {
+                    code = period.Code;
+                    _codes.Add(period, code);
+                }
+
+                return code;
             }
         }
 

@@ -100,14 +100,15 @@ public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(optio
             e.Property(f => f.Tag).HasMaxLength(IndicatorFramework.TagLength);
         });
 
+        // Targets and values carry no foreign-key constraints: every row reaches them through the import's
+        // one validated write path, and per-row key checks were half of a national import's time on PostgreSQL
+        // (docs/decisions/0006-no-foreign-keys-on-figures.md).
         modelBuilder.Entity<Target>(e =>
         {
             e.ToTable("targets");
             // Area first: one area's scorecard is a range of the key; a whole-country scorecard reads it all anyway.
             e.HasKey(t => new { t.AreaId, t.IndicatorId, t.Period });
             e.Property(t => t.Period).HasMaxLength(IndicatorValue.PeriodLength);
-            e.HasOne<Indicator>().WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<Area>().WithMany().HasForeignKey(t => t.AreaId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<IndicatorValue>(e =>
@@ -116,8 +117,6 @@ public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(optio
             e.HasKey(v => new { v.AreaId, v.IndicatorId, v.Period });
             e.Property(v => v.Period).HasMaxLength(IndicatorValue.PeriodLength);
             e.Property(v => v.Note).HasMaxLength(IndicatorValue.NoteLength);
-            e.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<Area>().WithMany().HasForeignKey(v => v.AreaId).OnDelete(DeleteBehavior.Restrict);
         });
 
         UseSnakeCaseColumns(modelBuilder);

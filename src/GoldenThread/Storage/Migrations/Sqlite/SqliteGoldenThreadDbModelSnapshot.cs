@@ -320,40 +320,6 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_indicator_frameworks_indicators_indicator_id");
                 });
 
-            modelBuilder.Entity("GoldenThread.Indicators.IndicatorValue", b =>
-                {
-                    b.HasOne("GoldenThread.Partnership.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_indicator_values_areas_area_id");
-
-                    b.HasOne("GoldenThread.Indicators.Indicator", null)
-                        .WithMany()
-                        .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_indicator_values_indicators_indicator_id");
-                });
-
-            modelBuilder.Entity("GoldenThread.Indicators.Target", b =>
-                {
-                    b.HasOne("GoldenThread.Partnership.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_targets_areas_area_id");
-
-                    b.HasOne("GoldenThread.Indicators.Indicator", null)
-                        .WithMany()
-                        .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_targets_indicators_indicator_id");
-                });
-
             modelBuilder.Entity("GoldenThread.Partnership.Area", b =>
                 {
                     b.HasOne("GoldenThread.Partnership.Area", "Parent")

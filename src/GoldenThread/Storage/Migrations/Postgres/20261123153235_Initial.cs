@@ -55,6 +55,23 @@ namespace GoldenThread.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "indicator_values",
+                columns: table => new
+                {
+                    indicator_id = table.Column<int>(type: "integer", nullable: false),
+                    area_id = table.Column<int>(type: "integer", nullable: false),
+                    period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    period_start = table.Column<int>(type: "integer", nullable: false),
+                    actual = table.Column<decimal>(type: "numeric", nullable: true),
+                    projected_outturn = table.Column<decimal>(type: "numeric", nullable: true),
+                    note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_indicator_values", x => new { x.area_id, x.indicator_id, x.period });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "organisations",
                 columns: table => new
                 {
@@ -67,6 +84,21 @@ namespace GoldenThread.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_organisations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "targets",
+                columns: table => new
+                {
+                    indicator_id = table.Column<int>(type: "integer", nullable: false),
+                    area_id = table.Column<int>(type: "integer", nullable: false),
+                    period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    period_start = table.Column<int>(type: "integer", nullable: false),
+                    value = table.Column<decimal>(type: "numeric", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_targets", x => new { x.area_id, x.indicator_id, x.period });
                 });
 
             migrationBuilder.CreateTable(
@@ -124,62 +156,6 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "indicator_values",
-                columns: table => new
-                {
-                    indicator_id = table.Column<int>(type: "integer", nullable: false),
-                    area_id = table.Column<int>(type: "integer", nullable: false),
-                    period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    period_start = table.Column<int>(type: "integer", nullable: false),
-                    actual = table.Column<decimal>(type: "numeric", nullable: true),
-                    projected_outturn = table.Column<decimal>(type: "numeric", nullable: true),
-                    note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_indicator_values", x => new { x.area_id, x.indicator_id, x.period });
-                    table.ForeignKey(
-                        name: "fk_indicator_values_areas_area_id",
-                        column: x => x.area_id,
-                        principalTable: "areas",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "fk_indicator_values_indicators_indicator_id",
-                        column: x => x.indicator_id,
-                        principalTable: "indicators",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "targets",
-                columns: table => new
-                {
-                    indicator_id = table.Column<int>(type: "integer", nullable: false),
-                    area_id = table.Column<int>(type: "integer", nullable: false),
-                    period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    period_start = table.Column<int>(type: "integer", nullable: false),
-                    value = table.Column<decimal>(type: "numeric", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_targets", x => new { x.area_id, x.indicator_id, x.period });
-                    table.ForeignKey(
-                        name: "fk_targets_areas_area_id",
-                        column: x => x.area_id,
-                        principalTable: "areas",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "fk_targets_indicators_indicator_id",
-                        column: x => x.indicator_id,
-                        principalTable: "indicators",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "ix_areas_code",
                 table: "areas",
@@ -214,6 +190,9 @@ namespace GoldenThread.Storage.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "areas");
+
+            migrationBuilder.DropTable(
                 name: "indicator_frameworks");
 
             migrationBuilder.DropTable(
@@ -221,9 +200,6 @@ namespace GoldenThread.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "targets");
-
-            migrationBuilder.DropTable(
-                name: "areas");
 
             migrationBuilder.DropTable(
                 name: "indicators");
