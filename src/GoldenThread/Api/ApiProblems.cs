@@ -24,6 +24,17 @@ public static class ApiProblems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: NotFoundTitle);
 
+    /// <summary>401: no person is signed in and no usable token came with the request.</summary>
+    public static ProblemHttpResult Unauthorized(string? reason) =>
+        TypedResults.Problem(
+            detail: (reason is null ? "" : reason + " ") + "Send an API token as 'Authorization: Bearer <token>'; make one on the 'API tokens' page once signed in.",
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Sign in or send an API token");
+
+    /// <summary>403: the person, or their token's scope, may not do this.</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+
     /// <summary>500: nothing the caller can change; a reference to quote to the performance team, as the error page gives.</summary>
     public static ProblemHttpResult ServerError(HttpContext context)
     {

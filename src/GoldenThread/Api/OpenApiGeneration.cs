@@ -26,7 +26,7 @@ public static class OpenApiGeneration
     /// <summary>Builds and starts the site for the generator. Describing the API needs its endpoints, not data: no database is opened.</summary>
     public static async Task<int> StartSiteForGeneratorAsync()
     {
-        s_site = WebApp.Build(new WebAppOptions(Database.Parse("Data Source=:memory:"), Urls: []));
+        s_site = WebApp.Build(new WebAppOptions(Database.Parse("Data Source=:memory:"), Urls: []) { EphemeralKeys = true });
         await s_site.StartAsync();
         return 0;
     }

@@ -6,6 +6,7 @@ namespace GoldenThread.Pages;
 
 /// <summary>The not-found page and the friendly error page: something a person can act on, never a stack trace.</summary>
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class ErrorModel : PageModel
 {
     public int StatusCodeShown { get; private set; } = 500;

@@ -9,10 +9,12 @@ using Microsoft.Extensions.Caching.Memory;
 namespace GoldenThread.Pages;
 
 /// <summary>
-/// The home page: the latest quarter at a glance for one area (the default, top-level area unless another is
+/// The home page. For the public, the start page (what the service is, and signing in); for a signed-in person,
+/// the latest quarter at a glance for one area (the default, top-level area unless another is
 /// chosen): counts per status overall and per accountable body, the exceptions, and the indicators at ladder
 /// stages 2 and 3.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(GoldenThreadDb db, Database database, IMemoryCache cache) : PageModel
 {
     /// <summary>The most rows each list shows; the rest are a link away, on the scorecard sorted the same way.</summary>
@@ -42,8 +44,17 @@ public sealed class IndexModel(GoldenThreadDb db, Database database, IMemoryCach
 
     public Database Database => database;
 
+    /// <summary>True for the public: they see what the service is and how to sign in, and no figures until publication rules exist.</summary>
+    public bool IsStartPage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            IsStartPage = true;
+            return Page();
+        }
+
         Asked = new ScorecardPageRequest(Area: Request.Query.TryGetValue("area", out var area) ? area.ToString() : null);
         var view = await ScorecardPageView.LoadAsync(db, database, cache, Asked, recent: true, cancellationToken);
         Choices = view.Choices;

@@ -48,20 +48,22 @@ public sealed record Database(DatabaseProvider Provider, string ConnectionString
         return $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
     }
 
-    public GoldenThreadDb Open()
+    /// <summary>A context that does not track what it reads (the command line and reports), or one that does (the web site's accounts).</summary>
+    public GoldenThreadDb Open(bool tracking = false)
     {
+        var behaviour = tracking ? QueryTrackingBehavior.TrackAll : QueryTrackingBehavior.NoTracking;
         if (Provider == DatabaseProvider.Sqlite)
         {
             var options = new DbContextOptionsBuilder<SqliteGoldenThreadDb>()
                 .UseSqlite(ConnectionString)
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                .UseQueryTrackingBehavior(behaviour)
                 .Options;
             return new SqliteGoldenThreadDb(options);
         }
 
         var pgOptions = new DbContextOptionsBuilder<PostgresGoldenThreadDb>()
             .UseNpgsql(ConnectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .UseQueryTrackingBehavior(behaviour)
             .Options;
         return new PostgresGoldenThreadDb(pgOptions);
     }

@@ -1,9 +1,16 @@
 using System.Text;
+using GoldenThread.Audit;
 using GoldenThread.Domain;
+using GoldenThread.Domain.Access;
 using GoldenThread.Domain.Indicators;
 using GoldenThread.Domain.Partnership;
 using GoldenThread.Indicators;
 using GoldenThread.Partnership;
+using GoldenThread.People;
+using GoldenThread.Tokens;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
@@ -13,10 +20,23 @@ namespace GoldenThread.Storage;
 
 /// <summary>
 /// The project's database. One model, two providers: each has its own subclass so that each keeps its
-/// own committed migrations set (docs/decisions/0002-two-migration-sets.md).
+/// own committed migrations set (docs/decisions/0002-two-migration-sets.md). People are ASP.NET Core Identity
+/// accounts in the same database; their roles are the partnership's own (scoped to indicators, areas and
+/// bodies), so Identity's role tables are not used. The data protection keys that sign cookies live here too,
+/// so every copy of the site shares them.
 /// </summary>
-public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(options)
+public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserContext<Person, int>(options), IDataProtectionKeyContext
 {
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Area> Areas => Set<Area>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -45,11 +65,13 @@ public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(optio
         configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        ConfigurePeople(builder);
 
-        modelBuilder.Entity<Area>(e =>
+        builder.Entity<Area>(e =>
         {
             e.ToTable("areas");
             e.HasIndex(a => a.Code).IsUnique();
@@ -58,7 +80,7 @@ public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(optio
             e.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<Organisation>(e =>
+        builder.Entity<Organisation>(e =>
         {
             e.ToTable("organisations");
             e.HasIndex(o => o.Code).IsUnique();
@@ -67,7 +89,7 @@ public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(optio
             e.Property(o => o.Kind).HasConversion(WordConverter<OrganisationKind>()).HasMaxLength(32);
         });
 
-        modelBuilder.Entity<Body>(e =>
+        builder.Entity<Body>(e =>
         {
             e.ToTable("bodies");
             e.HasIndex(b => b.Code).IsUnique();
@@ -77,7 +99,7 @@ public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(optio
             e.HasOne(b => b.EscalatesTo).WithMany().HasForeignKey(b => b.EscalatesToId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<Indicator>(e =>
+        builder.Entity<Indicator>(e =>
         {
             e.ToTable("indicators");
             e.HasIndex(i => i.Code).IsUnique();
@@ -93,7 +115,7 @@ public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(optio
             e.HasMany(i => i.Frameworks).WithOne().HasForeignKey(f => f.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<IndicatorFramework>(e =>
+        builder.Entity<IndicatorFramework>(e =>
         {
             e.ToTable("indicator_frameworks");
             e.HasKey(f => new { f.IndicatorId, f.Tag });
@@ -103,7 +125,7 @@ public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(optio
         // Targets and values carry no foreign-key constraints: every row reaches them through the import's
         // one validated write path, and per-row key checks were half of a national import's time on PostgreSQL
         // (docs/decisions/0006-no-foreign-keys-on-figures.md).
-        modelBuilder.Entity<Target>(e =>
+        builder.Entity<Target>(e =>
         {
             e.ToTable("targets");
             // Area first: one area's scorecard is a range of the key; a whole-country scorecard reads it all anyway.
@@ -111,7 +133,7 @@ public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(optio
             e.Property(t => t.Period).HasMaxLength(IndicatorValue.PeriodLength);
         });
 
-        modelBuilder.Entity<IndicatorValue>(e =>
+        builder.Entity<IndicatorValue>(e =>
         {
             e.ToTable("indicator_values");
             e.HasKey(v => new { v.AreaId, v.IndicatorId, v.Period });
@@ -119,8 +141,76 @@ public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(optio
             e.Property(v => v.Note).HasMaxLength(IndicatorValue.NoteLength);
         });
 
-        UseSnakeCaseColumns(modelBuilder);
+        UseSnakeCaseColumns(builder);
     }
+
+    private static void ConfigurePeople(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Person>(e =>
+        {
+            e.ToTable("people");
+            e.Property(p => p.FullName).HasMaxLength(Person.FullNameLength);
+            e.HasIndex(p => p.OrganisationId);
+            e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Roles).WithOne().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<IdentityUserClaim<int>>(e =>
+        {
+            e.ToTable("person_claims");
+            e.HasIndex(c => c.UserId);
+        });
+        modelBuilder.Entity<IdentityUserLogin<int>>(e =>
+        {
+            e.ToTable("person_logins");
+            e.HasIndex(l => l.UserId);
+        });
+        modelBuilder.Entity<IdentityUserToken<int>>(e => e.ToTable("person_tokens"));
+
+        modelBuilder.Entity<RoleAssignment>(e =>
+        {
+            e.ToTable("role_assignments");
+            e.Property(r => r.Role).HasConversion(new ValueConverter<Role, string>(r => Roles.Code(r), s => ParseRole(s))).HasMaxLength(32);
+            e.HasIndex(r => r.PersonId);
+            e.HasIndex(r => r.IndicatorId);
+            e.HasIndex(r => r.AreaId);
+            e.HasIndex(r => r.BodyId);
+            e.HasOne(r => r.Indicator).WithMany().HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(r => r.Body).WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ApiToken>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.Property(t => t.Name).HasMaxLength(ApiToken.NameLength);
+            e.Property(t => t.Prefix).HasMaxLength(ApiToken.PrefixLength);
+            e.Property(t => t.Hash).HasMaxLength(ApiToken.HashLength);
+            e.Property(t => t.Scope).HasConversion(new ValueConverter<TokenScope, string>(
+                s => s == TokenScope.Submit ? "submit" : "read",
+                s => s == "submit" ? TokenScope.Submit : TokenScope.Read)).HasMaxLength(16);
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.HasIndex(t => t.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.Property(a => a.Action).HasMaxLength(AuditEntry.ActionLength);
+            e.Property(a => a.ActorName).HasMaxLength(AuditEntry.NameLength);
+            e.Property(a => a.SubjectName).HasMaxLength(AuditEntry.NameLength);
+            e.Property(a => a.Detail).HasMaxLength(AuditEntry.DetailLength);
+            e.Property(a => a.IpAddress).HasMaxLength(AuditEntry.AddressLength);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => a.ActorId);
+            e.HasIndex(a => a.SubjectId);
+        });
+
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
+    }
+
+    private static Role ParseRole(string code) =>
+        Roles.TryParse(code, out var role) ? role : throw new InvalidOperationException($"'{code}' is not a stored role.");
 
     private static ValueConverter<T, string> WordConverter<T>()
         where T : struct, Enum =>
@@ -186,6 +276,16 @@ public abstract class GoldenThreadDb(DbContextOptions options) : DbContext(optio
 public sealed class SqliteGoldenThreadDb(DbContextOptions<SqliteGoldenThreadDb> options) : GoldenThreadDb(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// SQLite has no date-time type: moments are stored as 64-bit numbers (UTC ticks with the offset), which
+    /// sort and compare in SQL as moments do, where SQLite's text form would not.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
 }
 
 /// <summary>The database on PostgreSQL: production.</summary>

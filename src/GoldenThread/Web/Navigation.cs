@@ -1,3 +1,5 @@
+using GoldenThread.Access;
+
 namespace GoldenThread.Web;
 
 /// <summary>The service navigation: each page names its section in <c>ViewData["Section"]</c> to be marked current.</summary>
@@ -9,4 +11,26 @@ public static class Navigation
         ("/scorecard", "Scorecard", "scorecard"),
         ("/indicators", "Indicators", "indicators"),
     ];
+
+    /// <summary>What this person's roles let them reach; the public see only the home page.</summary>
+    public static IReadOnlyList<(string Href, string Label, string Key)> For(SignedInPerson? person)
+    {
+        if (person is null)
+        {
+            return [Items[0]];
+        }
+
+        var items = new List<(string, string, string)>(Items) { ("/account/tokens", "API tokens", "tokens") };
+        if (person.MayReadAuditTrail)
+        {
+            items.Add(("/audit", "Audit trail", "audit"));
+        }
+
+        if (person.MayAdminister || person.IsAdministratorWithoutSecondFactor)
+        {
+            items.Add(("/admin", "Administration", "admin"));
+        }
+
+        return items;
+    }
 }

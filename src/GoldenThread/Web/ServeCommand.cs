@@ -23,6 +23,7 @@ public static class ServeCommand
         {
             var database = CommandLine.ResolveDatabase(parseResult, databaseOption, terminal);
             var isDemo = parseResult.GetValue(demo);
+            IReadOnlyList<DemoAccount> accounts = [];
             await using (var db = database.Open())
             {
                 await Schema.EnsureCurrentAsync(db, database, terminal.Error, ct);
@@ -35,12 +36,18 @@ public static class ServeCommand
                 }
             }
 
+            if (isDemo)
+            {
+                accounts = await DemoPeople.PrepareAsync(database, ct);
+                await PrintDemoAccountsAsync(terminal, accounts);
+            }
+
             var listen = (parseResult.GetValue(urls) ?? [])
                 .SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .DefaultIfEmpty(DefaultUrl)
                 .ToList();
             var environment = terminal.Environment("ASPNETCORE_ENVIRONMENT") ?? "Production";
-            await using var app = WebApp.Build(new WebAppOptions(database, listen, environment, isDemo));
+            await using var app = WebApp.Build(new WebAppOptions(database, listen, environment, isDemo) { DemoAccounts = accounts });
             await app.StartAsync(ct);
             foreach (var url in app.Urls)
             {
@@ -52,5 +59,21 @@ public static class ServeCommand
             return 0;
         }));
         return command;
+    }
+
+    private static async Task PrintDemoAccountsAsync(Terminal terminal, IReadOnlyList<DemoAccount> accounts)
+    {
+        if (accounts.Count == 0)
+        {
+            await terminal.Error.WriteLineAsync("No demonstration people were prepared: the database holds another partnership's data.");
+            return;
+        }
+
+        await terminal.Error.WriteLineAsync("Demonstration people (new passwords for this run; also shown on the sign-in page):");
+        foreach (var account in accounts)
+        {
+            await terminal.Error.WriteLineAsync($"  {Domain.Access.Roles.Name(account.Role),-20} {account.Email,-42} {account.Password}"
+                + (account.AuthenticatorKey is null ? "" : $"  (authenticator key {account.AuthenticatorKey})"));
+        }
     }
 }

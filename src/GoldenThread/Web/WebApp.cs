@@ -1,3 +1,4 @@
+using GoldenThread.Accounts;
 using GoldenThread.Api;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -5,7 +6,27 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 namespace GoldenThread.Web;
 
 /// <summary>What the web site needs to start: where the data is, where to listen, and how it runs.</summary>
-public sealed record WebAppOptions(Database Database, IReadOnlyList<string> Urls, string EnvironmentName = "Production", bool DemoMode = false);
+/// <remarks>
+/// <see cref="RequireHttps"/> is on except in development and the demonstration, which run on plain HTTP on
+/// this machine. <see cref="DemoAccounts"/> are the demonstration people whose passwords the sign-in page shows.
+/// </remarks>
+public sealed record WebAppOptions(Database Database, IReadOnlyList<string> Urls, string EnvironmentName = "Production", bool DemoMode = false)
+{
+    public bool RequireHttps { get; init; } = !(DemoMode || EnvironmentName == Environments.Development);
+
+    public RateLimits? Limits { get; init; }
+
+    /// <summary>Keys for cookies held in memory only, for a site that serves no one (the build's OpenAPI generator).</summary>
+    public bool EphemeralKeys { get; init; }
+
+    public IReadOnlyList<Demo.DemoAccount> DemoAccounts { get; init; } = [];
+
+    /// <summary>Single sign-on, when configured: from <c>GoldenThread:SingleSignOn</c> settings unless given here.</summary>
+    public Accounts.SingleSignOnSettings? SingleSignOn { get; init; }
+
+    /// <summary>The identity provider's origin, which the content security policy lets forms go to.</summary>
+    public string? SingleSignOnOrigin => SingleSignOn?.Authority is { } authority ? new Uri(authority).GetLeftPart(UriPartial.Authority) : null;
+}
 
 /// <summary>
 /// Builds the web site: server-rendered Razor Pages with the GOV.UK Design System, the versioned API and
@@ -26,25 +47,36 @@ public static class WebApp
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
+        options = options with { SingleSignOn = options.SingleSignOn ?? SingleSignOnSettings.From(builder.Configuration) };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Database);
-        builder.Services.AddScoped(_ => options.Database.Open());
+
+        // Tracked: Identity's stores change the entities they read. Read-only pages use plain SQL or AsNoTracking.
+        builder.Services.AddScoped(_ => options.Database.Open(tracking: true));
+        builder.Services.AddGoldenThreadAccounts(options);
+        builder.Services.AddGoldenThreadSingleSignOn(options);
+        builder.Services.AddGoldenThreadHardening(options);
         builder.Services.AddRazorPages();
         builder.Services.AddHealthChecks().AddDbContextCheck<GoldenThreadDb>("database");
         builder.Services.AddGoldenThreadApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseGoldenThreadHardening(options);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // Every endpoint needs a signed-in person unless it says otherwise (Access/Policies.cs): these say so.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
         app.MapGoldenThreadApi();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         return app;
     }
 }

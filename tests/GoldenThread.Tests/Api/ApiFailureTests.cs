@@ -10,12 +10,21 @@ namespace GoldenThread.Tests.Api;
 public sealed class ApiFailureTests
 {
     [Fact]
-    public async Task Scorecard_OnADatabaseWithoutTables_Is500ProblemWithAReference()
+    public async Task Scorecard_OnADatabaseMissingItsFigures_Is500ProblemWithAReference()
     {
-        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
-        await using var app = WebApp.Build(new WebAppOptions(database, ["http://127.0.0.1:0"]));
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var person = await TestPeople.AddAsync(database, "reader@example.org");
+        var token = await TestPeople.TokenAsync(database, person.Id, GoldenThread.Tokens.TokenScope.Read);
+        await using (var db = database.Open())
+        {
+            // The figures go; the people and their tokens stay, so the request gets as far as the scorecard.
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DROP TABLE indicator_values");
+        }
+
+        await using var app = WebApp.Build(new WebAppOptions(database, ["http://127.0.0.1:0"]) { RequireHttps = false });
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
         using var response = await client.GetAsync(new Uri("/api/v1/scorecard?period=2009-10-Q2", UriKind.Relative));
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using GoldenThread.Demo;
+using GoldenThread.Domain.Access;
 using GoldenThread.Storage;
 using GoldenThread.Web;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +22,16 @@ public class WebTestHost : IAsyncLifetime
 
     public Database Database { get; private set; } = null!;
 
+    /// <summary>The demonstration people and their passwords for this host.</summary>
+    public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
+
+    /// <summary>Who <see cref="Client"/> is signed in as; null for a host whose client is the public.</summary>
+    protected virtual Role? SignedInAs => Role.PerformanceOfficer;
+
+    protected virtual WebAppOptions Configure(WebAppOptions options) => options;
+
+    public WebApplication App => _app!;
+
     /// <summary>Which database the host runs on; a subclass may choose PostgreSQL.</summary>
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -32,11 +43,31 @@ public class WebTestHost : IAsyncLifetime
             await DemoBundle.LoadIntoEmptyAsync(db, CancellationToken.None);
         }
 
-        _app = WebApp.Build(new WebAppOptions(Database, ["http://127.0.0.1:0"], "Production", DemoMode: true));
+        Accounts = await DemoPeople.PrepareAsync(Database, CancellationToken.None);
+        _app = WebApp.Build(Configure(new WebAppOptions(Database, ["http://127.0.0.1:0"], "Production", DemoMode: true)
+        {
+            DemoAccounts = Accounts,
+            Limits = new RateLimits(SignInPerMinute: 10_000, PasswordResetPerHour: 10_000, ApiPerMinute: 100_000),
+        }));
         await _app.StartAsync();
         var address = _app.Urls.First();
         BaseAddress = new Uri(address);
-        Client = new HttpClient { BaseAddress = BaseAddress };
+        Client = SignedInAs is { } role ? await SignInAsync(role) : NewClient();
+    }
+
+    public DemoAccount Account(Role role) => Accounts.Single(a => a.Role == role);
+
+    /// <summary>A client with its own cookies, signed in as nobody.</summary>
+    public HttpClient NewClient(bool followRedirects = true) =>
+        new(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress };
+
+    /// <summary>A client signed in as the demonstration person with this role (with their authenticator code, for the administrator).</summary>
+    public async Task<HttpClient> SignInAsync(Role role, bool followRedirects = true)
+    {
+        var account = Account(role);
+        var client = NewClient(followRedirects);
+        await Forms.SignInAsync(client, account);
+        return client;
     }
 
     public async Task DisposeAsync()

@@ -142,9 +142,14 @@ public sealed class HomePageTests(WebTestHost host) : IClassFixture<WebTestHost>
     public async Task Home_OnAnEmptyDatabase_SaysHowToImport()
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var app = WebApp.Build(new WebAppOptions(database, ["http://127.0.0.1:0"]));
+        await TestPeople.AddAsync(database, "first@example.org");
+        await using var app = WebApp.Build(new WebAppOptions(database, ["http://127.0.0.1:0"]) { RequireHttps = false });
         await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(app.Urls.First()) };
+        using (var signedIn = await Forms.PostAsync(client, "/account/sign-in", [new("Email", "first@example.org"), new("Password", TestPeople.Password)]))
+        {
+            Assert.Equal("/", signedIn.RequestMessage?.RequestUri?.AbsolutePath);
+        }
 
         foreach (var path in new[] { "/", "/scorecard" })
         {

@@ -323,7 +323,7 @@ public sealed class IndicatorPagesTests(WebTestHost host) : IClassFixture<WebTes
         Assert.Empty(page.QuerySelectorAll("[style]"));
         Assert.Empty(page.QuerySelectorAll("style"));
         Assert.All(page.QuerySelectorAll("table"), t => Assert.False(string.IsNullOrWhiteSpace(t.QuerySelector("caption")?.TextContent)));
-        Assert.All(page.QuerySelectorAll("select, input"), c => Assert.NotNull(page.QuerySelector($"label[for='{c.Id}']")));
+        Assert.All(page.QuerySelectorAll("select, input:not([type=hidden])"), c => Assert.NotNull(page.QuerySelector($"label[for='{c.Id}']")));
         Assert.Single(page.QuerySelectorAll("h1"));
         var ids = page.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());

@@ -1,0 +1,59 @@
+namespace GoldenThread.Domain.Access;
+
+/// <summary>
+/// Who may do what. Every signed-in person may read the framework and its figures; the rules below decide
+/// the rest. Figures belong to their indicator's lead organisation: a police indicator lead submits the
+/// police's figures and not the council's, even if a role were granted by mistake across organisations.
+/// </summary>
+public static class AccessRules
+{
+    /// <summary>Organisations, people, their roles, and the framework itself.</summary>
+    public static bool MayAdminister(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Holds(Role.Administrator);
+    }
+
+    /// <summary>The audit trail: the central support team, and auditors.</summary>
+    public static bool MayReadAuditTrail(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Holds(Role.Administrator) || actor.Holds(Role.Auditor);
+    }
+
+    /// <summary>
+    /// Whether the person may submit (create or correct) one indicator's figures in one area: the central
+    /// support team anywhere; otherwise only figures that belong to their own organisation (or to no
+    /// organisation in particular), as a performance officer, the indicator's owner or deputy, or its
+    /// delivery lead in that area. Target sponsors, body members and auditors change no figures.
+    /// </summary>
+    public static bool MaySubmit(Actor actor, Figures figures)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(figures);
+        if (actor.Holds(Role.Administrator))
+        {
+            return true;
+        }
+
+        if (figures.LeadOrganisationId is { } owner && owner != actor.OrganisationId)
+        {
+            return false;
+        }
+
+        return actor.Grants.Any(g => g.Role switch
+        {
+            Role.PerformanceOfficer => figures.LeadOrganisationId is not null,
+            Role.IndicatorOwner or Role.IndicatorDeputy => g.IndicatorId == figures.IndicatorId,
+            Role.DeliveryLead => g.IndicatorId == figures.IndicatorId && g.AreaId == figures.AreaId,
+            _ => false,
+        });
+    }
+
+    /// <summary>Whether the person may submit any figures at all (to offer the way to do it).</summary>
+    public static bool MaySubmitAny(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Grants.Any(g => g.Role is Role.Administrator or Role.PerformanceOfficer or Role.IndicatorOwner or Role.IndicatorDeputy or Role.DeliveryLead);
+    }
+}

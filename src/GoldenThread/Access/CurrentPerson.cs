@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using GoldenThread.Storage;
+using GoldenThread.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace GoldenThread.Access;
+
+/// <summary>Who is making this request: loaded once per request, or null for the public.</summary>
+public sealed class CurrentPerson(IHttpContextAccessor accessor, GoldenThreadDb db, TimeProvider clock)
+{
+    public const string AuthenticationMethodClaim = "amr";
+    public const string MultiFactorMethod = "mfa";
+    public const string ScopeClaim = "scope";
+
+    private bool _loaded;
+    private SignedInPerson? _person;
+
+    public async Task<SignedInPerson?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_loaded)
+        {
+            return _person;
+        }
+
+        _person = await LoadAsync(accessor.HttpContext?.User, db, clock, cancellationToken);
+        _loaded = true;
+        return _person;
+    }
+
+    public static async Task<SignedInPerson?> LoadAsync(ClaimsPrincipal? user, GoldenThreadDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (user?.Identity?.IsAuthenticated != true || !int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+        {
+            return null;
+        }
+
+        var person = await db.People.AsNoTracking()
+            .Where(p => p.Id == id)
+            .Select(p => new { p.Id, p.Email, p.FullName, p.OrganisationId, Organisation = p.Organisation!.Name, p.TwoFactorEnabled, p.DeactivatedAt, p.LockoutEnd })
+            .SingleOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        if (person is null || person.DeactivatedAt is not null || person.LockoutEnd > now)
+        {
+            return null;
+        }
+
+        var grants = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.PersonId == id)
+            .Select(r => new Domain.Access.Grant(r.Role, r.IndicatorId, r.AreaId, r.BodyId))
+            .ToListAsync(cancellationToken);
+        var scope = user.FindFirstValue(ScopeClaim) switch
+        {
+            null => (TokenScope?)null,
+            "submit" => TokenScope.Submit,
+            _ => TokenScope.Read,
+        };
+        return new SignedInPerson(
+            person.Id,
+            person.Email ?? "",
+            person.FullName,
+            person.OrganisationId,
+            person.Organisation,
+            new Domain.Access.Actor(person.OrganisationId, grants),
+            person.TwoFactorEnabled,
+            user.HasClaim(AuthenticationMethodClaim, MultiFactorMethod),
+            scope);
+    }
+}

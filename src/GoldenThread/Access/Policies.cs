@@ -1,0 +1,76 @@
+using GoldenThread.Domain.Access;
+using Microsoft.AspNetCore.Authorization;
+
+namespace GoldenThread.Access;
+
+/// <summary>
+/// The named decisions every endpoint makes. The fallback policy (any signed-in person) covers every endpoint
+/// that names none, so a new page or operation is closed until it says otherwise; the public pages say
+/// <c>[AllowAnonymous]</c>. The authorisation matrix test lists every endpoint with its expected outcome per role.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in person, in the browser or with a token of either scope.</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>An administrator, signed in with a second factor, in the browser.</summary>
+    public const string Administrator = "administrator";
+
+    /// <summary>An administrator or auditor, in the browser.</summary>
+    public const string AuditTrail = "audit-trail";
+
+    /// <summary>A browser session, or a token with submit scope (whose figures are then checked one by one).</summary>
+    public const string Submit = "submit";
+
+    public static IServiceCollection AddGoldenThreadPolicies(this IServiceCollection services)
+    {
+        services.AddScoped<CurrentPerson>();
+        services.AddScoped<IAuthorizationHandler, PersonRequirementHandler>();
+        services.AddScoped<IAuthorizationHandler, FiguresHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(SignedInPolicy())
+            .SetDefaultPolicy(SignedInPolicy())
+            .AddPolicy(SignedIn, SignedInPolicy())
+            .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(Administrator, s => s.MayAdminister)))
+            .AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(AuditTrail, s => s.MayReadAuditTrail)))
+            .AddPolicy(Submit, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(Submit, s => s.MayChange)));
+        return services;
+    }
+
+    private static AuthorizationPolicy SignedInPolicy() =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PersonRequirement(SignedIn, _ => true)).Build();
+}
+
+/// <summary>A test of the signed-in person, as the database has them now.</summary>
+public sealed record PersonRequirement(string Name, Func<SignedInPerson, bool> Test) : IAuthorizationRequirement;
+
+/// <summary>Submitting (creating or correcting) one indicator's figures in one area.</summary>
+public sealed record SubmitFiguresRequirement : IAuthorizationRequirement
+{
+    public static SubmitFiguresRequirement Instance { get; } = new();
+}
+
+internal sealed class PersonRequirementHandler(CurrentPerson current) : AuthorizationHandler<PersonRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PersonRequirement requirement)
+    {
+        var person = await current.GetAsync();
+        if (person is not null && requirement.Test(person))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>The resource-based rule: <see cref="AccessRules.MaySubmit"/> for the figures, and a token that may submit.</summary>
+internal sealed class FiguresHandler(CurrentPerson current) : AuthorizationHandler<SubmitFiguresRequirement, Figures>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, SubmitFiguresRequirement requirement, Figures resource)
+    {
+        var person = await current.GetAsync();
+        if (person is not null && person.MayChange && AccessRules.MaySubmit(person.Actor, resource))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+namespace GoldenThread.Audit;
+
+/// <summary>The words stored in <see cref="AuditEntry.Action"/>, with what people read for them.</summary>
+public static class AuditActions
+{
+    public const string SignedIn = "signed_in";
+    public const string SignInFailed = "sign_in_failed";
+    public const string LockedOut = "locked_out";
+    public const string SignedOut = "signed_out";
+    public const string PasswordResetRequested = "password_reset_requested";
+    public const string PasswordReset = "password_reset";
+    public const string PasswordChanged = "password_changed";
+    public const string TwoFactorEnabled = "two_factor_enabled";
+    public const string TwoFactorDisabled = "two_factor_disabled";
+    public const string PersonCreated = "person_created";
+    public const string PersonChanged = "person_changed";
+    public const string OrganisationChanged = "organisation_changed";
+    public const string PersonDeactivated = "person_deactivated";
+    public const string PersonReactivated = "person_reactivated";
+    public const string LockoutEnded = "lockout_ended";
+    public const string RoleGranted = "role_granted";
+    public const string RoleRemoved = "role_removed";
+    public const string OrganisationCreated = "organisation_created";
+    public const string OrganisationRenamed = "organisation_renamed";
+    public const string TokenCreated = "token_created";
+    public const string TokenRevoked = "token_revoked";
+    public const string TokenRefused = "token_refused";
+    public const string FigureSubmitted = "figure_submitted";
+
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        [SignedIn] = "Signed in",
+        [SignInFailed] = "Sign-in failed",
+        [LockedOut] = "Locked out",
+        [SignedOut] = "Signed out",
+        [PasswordResetRequested] = "Password reset requested",
+        [PasswordReset] = "Password reset",
+        [PasswordChanged] = "Password changed",
+        [TwoFactorEnabled] = "Two-factor sign-in turned on",
+        [TwoFactorDisabled] = "Two-factor sign-in turned off",
+        [PersonCreated] = "Person added",
+        [PersonChanged] = "Person's details changed",
+        [OrganisationChanged] = "Person's organisation changed",
+        [PersonDeactivated] = "Person deactivated",
+        [PersonReactivated] = "Person reactivated",
+        [LockoutEnded] = "Lockout ended",
+        [RoleGranted] = "Role granted",
+        [RoleRemoved] = "Role removed",
+        [OrganisationCreated] = "Organisation added",
+        [OrganisationRenamed] = "Organisation renamed",
+        [TokenCreated] = "API token created",
+        [TokenRevoked] = "API token revoked",
+        [TokenRefused] = "API token refused",
+        [FigureSubmitted] = "Figure submitted",
+    };
+
+    public static IReadOnlyCollection<string> All => Names.Keys;
+
+    /// <summary>What people read for an action word; the word itself if it is not known.</summary>
+    public static string Describe(string action) => Names.GetValueOrDefault(action, action);
+}

@@ -1,0 +1,58 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using GoldenThread.Demo;
+using OtpNet;
+
+namespace GoldenThread.Tests.Infrastructure;
+
+/// <summary>Fills in the site's forms as a browser would: reads the page, keeps its anti-forgery token, posts the fields.</summary>
+public static class Forms
+{
+    public const string TokenField = "__RequestVerificationToken";
+
+    /// <summary>GETs a page and returns it parsed, with the anti-forgery token of its first form that has one.</summary>
+    public static async Task<(IHtmlDocument Page, string? Token)> ReadAsync(HttpClient client, string path)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var html = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var page = await new HtmlParser().ParseDocumentAsync(html);
+        var token = page.QuerySelector($"main input[name='{TokenField}']")?.GetAttribute("value")
+            ?? page.QuerySelector($"input[name='{TokenField}']")?.GetAttribute("value");
+        return (page, token);
+    }
+
+    /// <summary>GETs the page at <paramref name="path"/> for its token, then posts the fields to <paramref name="action"/> (the same page by default).</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+    {
+        var (_, token) = await ReadAsync(client, path);
+        var all = fields.ToList();
+        if (token is not null)
+        {
+            all.Add(new(TokenField, token));
+        }
+
+        using var content = new FormUrlEncodedContent(all);
+        return await client.PostAsync(new Uri(action ?? path, UriKind.Relative), content);
+    }
+
+    /// <summary>Signs in with the account's password, and its authenticator code when it has a key.</summary>
+    public static async Task SignInAsync(HttpClient client, DemoAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        using var response = await PostAsync(client, "/account/sign-in", [new("Email", account.Email), new("Password", account.Password)]);
+        var location = response.RequestMessage?.RequestUri?.AbsolutePath ?? response.Headers.Location?.OriginalString ?? "";
+        if (account.AuthenticatorKey is { } key)
+        {
+            Assert.Contains("/account/two-factor", location, StringComparison.Ordinal);
+            using var coded = await PostAsync(client, location, [new("Code", CurrentCode(key))]);
+            Assert.True(coded.IsSuccessStatusCode || (int)coded.StatusCode == 302, $"two-factor sign-in as {account.Email}: {(int)coded.StatusCode}");
+            return;
+        }
+
+        Assert.True(response.IsSuccessStatusCode || (int)response.StatusCode == 302, $"sign-in as {account.Email}: {(int)response.StatusCode}");
+        Assert.DoesNotContain("/account/sign-in", location, StringComparison.Ordinal);
+    }
+
+    /// <summary>The authenticator app's current six-digit code for a key (RFC 6238, 30 s steps, SHA-1).</summary>
+    public static string CurrentCode(string key) => new Totp(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal))).ComputeTotp();
+}
