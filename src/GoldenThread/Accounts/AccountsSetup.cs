@@ -73,9 +73,11 @@ public static class AccountsSetup
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie or API token", o =>
-                o.ForwardDefaultSelector = context => TokenAuthenticationHandler.HasBearer(context.Request)
-                    ? TokenAuthenticationHandler.SchemeName
-                    : IdentityConstants.ApplicationScheme)
+                // Tokens are for the API only: a page asked for with a bearer token is treated as not signed in.
+                o.ForwardDefaultSelector = context =>
+                    TokenAuthenticationHandler.HasBearer(context.Request) && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                        ? TokenAuthenticationHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 

@@ -45,6 +45,7 @@ public static class WebApp
         });
         builder.WebHost.UseStaticWebAssets();
         builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         options = options with { SingleSignOn = options.SingleSignOn ?? SingleSignOnSettings.From(builder.Configuration) };

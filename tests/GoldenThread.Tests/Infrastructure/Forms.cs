@@ -40,11 +40,13 @@ public static class Forms
     {
         ArgumentNullException.ThrowIfNull(account);
         using var response = await PostAsync(client, "/account/sign-in", [new("Email", account.Email), new("Password", account.Password)]);
-        var location = response.RequestMessage?.RequestUri?.AbsolutePath ?? response.Headers.Location?.OriginalString ?? "";
+        // Where the sign-in went: the redirect itself, or where following it ended.
+        var location = response.Headers.Location?.OriginalString ?? response.RequestMessage?.RequestUri?.PathAndQuery ?? "";
         if (account.AuthenticatorKey is { } key)
         {
             Assert.Contains("/account/two-factor", location, StringComparison.Ordinal);
-            using var coded = await PostAsync(client, location, [new("Code", CurrentCode(key))]);
+            var twoFactor = new Uri(client.BaseAddress!, location).PathAndQuery;
+            using var coded = await PostAsync(client, twoFactor, [new("Code", CurrentCode(key))]);
             Assert.True(coded.IsSuccessStatusCode || (int)coded.StatusCode == 302, $"two-factor sign-in as {account.Email}: {(int)coded.StatusCode}");
             return;
         }

@@ -1,0 +1,92 @@
+namespace GoldenThread.Tests.Access;
+
+/// <summary>What a request gets, as far as authorisation goes.</summary>
+public enum Outcome
+{
+    /// <summary>Past authorisation: the page or operation answered (whatever its own answer, e.g. 200, 400 or 404).</summary>
+    Allowed,
+
+    /// <summary>Refused for this person: 403, or the site's access-denied page.</summary>
+    Forbidden,
+
+    /// <summary>Not signed in: sent to the sign-in page, or 401 from the API.</summary>
+    SignIn,
+}
+
+/// <summary>
+/// One endpoint of the running site, a real address to try it at, and the expected outcome for each persona, in
+/// the order of <see cref="AuthorisationMatrix.Personas"/>: one letter each, A (allowed), F (forbidden) or S (sign in).
+/// </summary>
+public sealed record MatrixRow(string Method, string Pattern, string Sample, string Expected)
+{
+    public Outcome ExpectedFor(int persona) => Expected.Replace(" ", "", StringComparison.Ordinal)[persona] switch
+    {
+        'A' => Outcome.Allowed,
+        'F' => Outcome.Forbidden,
+        'S' => Outcome.SignIn,
+        var c => throw new InvalidOperationException($"'{c}' in the matrix row for {Method} {Pattern}"),
+    };
+}
+
+/// <summary>
+/// The authorisation matrix: every endpoint the application exposes, with the decision for every kind of caller.
+/// <see cref="AuthorisationMatrixTests"/> fails when the running site has an endpoint (or a method of one) that is not
+/// listed here, so no endpoint ships without a decision, and when a listed one no longer exists.
+/// </summary>
+public static class AuthorisationMatrix
+{
+    /// <summary>The kinds of caller, in the order of each row's letters.</summary>
+    public static IReadOnlyList<string> Personas { get; } =
+    [
+        "public",
+        "administrator",
+        "performance_officer",
+        "indicator_owner",
+        "indicator_deputy",
+        "delivery_lead",
+        "target_sponsor",
+        "body_member",
+        "auditor",
+        "read token",
+        "submit token",
+    ];
+
+    //                                 pub admin off own dep lead spon body aud  read submit
+    private const string Everyone = "A  A A A A A A A A  A A";
+    private const string SignedIn = "S  A A A A A A A A  S S";
+    private const string SignedInOrToken = "S  A A A A A A A A  A A";
+    private const string Administrators = "S  A F F F F F F F  S S";
+    private const string AuditTrail = "S  A F F F F F F A  S S";
+
+    public static IReadOnlyList<MatrixRow> Rows { get; } =
+    [
+        // Open to the public (issue 4: the start page, signing in, the accessibility statement, the health check).
+        new("GET", "", "/", Everyone),
+        new("GET", "Index", "/Index", Everyone),
+        new("GET", "accessibility", "/accessibility", Everyone),
+        new("*", "/health", "/health", Everyone),
+        new("GET", "error/{code:int?}", "/error/404", Everyone),
+        new("POST", "error/{code:int?}", "/error/500", Everyone),
+        new("GET", "account/sign-in", "/account/sign-in", Everyone),
+        new("POST", "account/sign-in", "/account/sign-in", Everyone),
+        new("GET", "account/sign-out", "/account/sign-out", Everyone),
+        new("POST", "account/sign-out", "/account/sign-out", Everyone),
+        new("GET", "account/signed-out", "/account/signed-out", Everyone),
+        new("GET", "account/access-denied", "/account/access-denied", Everyone),
+
+        // The framework and its figures: anyone signed in; the API also takes tokens.
+        new("GET", "Scorecard", "/scorecard", SignedIn),
+        new("GET", "Scorecard/Index", "/Scorecard/Index", SignedIn),
+        new("GET", "Scorecard/Download", $"/scorecard/download?period={GoldenThread.Demo.DemoBundle.LatestQuarter}", SignedIn),
+        new("GET", "indicators", "/indicators", SignedIn),
+        new("GET", "indicators/{code}", "/indicators/NI%2016", SignedIn),
+        new("GET", "indicators/{code}/areas", "/indicators/NI%2016/areas", SignedIn),
+        new("GET", "api", "/api", SignedIn),
+        new("GET", "{**path:file}", "/no-such-file.txt", SignedIn),
+        new("GET", "/api/openapi/{documentName}.json", "/api/openapi/v1.json", SignedInOrToken),
+        new("GET", "/api/v1/scorecard", $"/api/v1/scorecard?period={GoldenThread.Demo.DemoBundle.LatestQuarter}&area=HRT", SignedInOrToken),
+        new("GET", "/api/v1/indicators", "/api/v1/indicators", SignedInOrToken),
+        new("GET", "/api/v1/indicators/{code}", "/api/v1/indicators/NI%2016", SignedInOrToken),
+        new("*", "/api/v1/{**rest}", "/api/v1/no-such-operation", SignedInOrToken),
+    ];
+}
