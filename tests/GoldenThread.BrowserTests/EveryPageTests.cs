@@ -15,7 +15,7 @@ public sealed class EveryPageTests(BrowserSite site)
     public async Task Page_LoadsStyledAndPassesAxe(string name)
     {
         var page = SitePages.Named(name);
-        await using var tab = await site.OpenTabAsync();
+        await using var tab = await site.OpenTabAsync(page.As);
 
         var response = await tab.VisitAsync(page.Path);
         await tab.SaveScreenshotAsync(page.Name);

@@ -1,9 +1,10 @@
 using GoldenThread.Demo;
+using GoldenThread.Domain.Access;
 
 namespace GoldenThread.BrowserTests;
 
 /// <summary>One address on the site to visit: a short name (also the screenshot's file name), the status it should answer, and an element it must show.</summary>
-public sealed record SitePage(string Name, string Path, string MustShow, int Status = 200);
+public sealed record SitePage(string Name, string Path, string MustShow, int Status = 200, Role? As = Role.PerformanceOfficer);
 
 /// <summary>
 /// Every page of the site, over the demonstration partnership: each kind of indicator (quarterly, monthly, annual,
@@ -13,6 +14,11 @@ public static class SitePages
 {
     public static IReadOnlyList<SitePage> All { get; } =
     [
+        new("start-page", "/", "main h1", As: null),
+        new("sign-in", "/account/sign-in", "main h1", As: null),
+        new("accessibility-public", "/accessibility", "main h1", As: null),
+        new("access-denied", "/admin", "main h1", Status: 403),
+        new("signed-out", "/account/signed-out", "main h1", As: null),
         new("home", "/", "main h1"),
         new("scorecard", "/scorecard", "main table"),
         new("scorecard-area", "/scorecard?area=HRT", "main table"),

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using GoldenThread.Demo;
+using GoldenThread.Domain.Access;
 using GoldenThread.Storage;
 using GoldenThread.Web;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +27,12 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The demonstration people, with this run's passwords.</summary>
+    public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
+
+    /// <summary>Each role's signed-in cookies, made once by signing in through the pages, then reused by every tab for that role.</summary>
+    private readonly ConcurrentDictionary<Role, string> _signedIn = new();
+
     public async Task InitializeAsync()
     {
         _databaseFolder = Directory.CreateTempSubdirectory("gt-browser-").FullName;
@@ -35,7 +43,12 @@ public sealed class BrowserSite : IAsyncLifetime
             await DemoBundle.LoadIntoEmptyAsync(db, CancellationToken.None);
         }
 
-        _app = WebApp.Build(new WebAppOptions(database, ["http://127.0.0.1:0"], "Production", DemoMode: true));
+        Accounts = await DemoPeople.PrepareAsync(database, CancellationToken.None);
+        _app = WebApp.Build(new WebAppOptions(database, ["http://127.0.0.1:0"], "Production", DemoMode: true)
+        {
+            DemoAccounts = Accounts,
+            Limits = new RateLimits(SignInPerMinute: 10_000, PasswordResetPerHour: 10_000, ApiPerMinute: 100_000),
+        });
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
 
@@ -55,8 +68,22 @@ public sealed class BrowserSite : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context and page: a desktop-sized window, English, and the site as its base address.</summary>
-    public async Task<BrowserTab> OpenTabAsync()
+    public DemoAccount Account(Role role) => Accounts.Single(a => a.Role == role);
+
+    /// <summary>
+    /// A fresh browser context and page (a desktop-sized window, English, the site as its base address), signed in
+    /// as the demonstration person with the role given (the performance officer unless told), or as the public with null.
+    /// </summary>
+    public async Task<BrowserTab> OpenTabAsync(Role? signedInAs = Role.PerformanceOfficer)
+    {
+        var state = signedInAs is { } role ? await SignedInStateAsync(role) : null;
+        return await NewTabAsync(state);
+    }
+
+    /// <summary>A tab for the public: no one signed in.</summary>
+    public Task<BrowserTab> OpenPublicTabAsync() => OpenTabAsync(null);
+
+    private async Task<BrowserTab> NewTabAsync(string? storageState)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -64,11 +91,53 @@ public sealed class BrowserSite : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-GB",
             TimezoneId = "Europe/London",
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
         return new BrowserTab(context, await context.NewPageAsync());
     }
+
+    private async Task<string> SignedInStateAsync(Role role)
+    {
+        if (_signedIn.TryGetValue(role, out var state))
+        {
+            return state;
+        }
+
+        await using var tab = await NewTabAsync(null);
+        await SignInAsync(tab.Page, Account(role));
+        state = await tab.Page.Context.StorageStateAsync();
+        _signedIn[role] = state;
+        return state;
+    }
+
+    /// <summary>Signs in through the sign-in page, and the two-factor page for an account with an authenticator.</summary>
+    public static async Task SignInAsync(IPage page, DemoAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(account);
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(account.Email);
+        await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(account.Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (account.AuthenticatorKey is { } key)
+        {
+            await page.Locator("input[name='Code']").FillAsync(AuthenticatorCode(key));
+            await page.Locator("main form button[type='submit']").First.ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        if (page.Url.Contains("/account/sign-in", StringComparison.Ordinal) || page.Url.Contains("/account/two-factor", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Signing in as {account.Email} did not get past {page.Url}.");
+        }
+    }
+
+    /// <summary>The authenticator app's current code for a key (RFC 6238).</summary>
+    public static string AuthenticatorCode(string key) =>
+        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal))).ComputeTotp();
 
     public async Task DisposeAsync()
     {
