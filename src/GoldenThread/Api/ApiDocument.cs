@@ -22,8 +22,12 @@ public static class ApiDocument
     public const string Title = "GoldenThread API";
 
     public const string Description =
-        "Read-only access to a partnership's performance data: the scorecard for any period, with the same figures and judgements as the command line and the scorecard page, and the indicators with their targets and values.\n\n" +
-        "Every answer is JSON. Errors are problem details (RFC 9457, application/problem+json): 400 when a parameter is missing or not valid, with the parameter named; 404 when a code names nothing that is stored.";
+        "A partnership's performance data: the scorecard for any period, with the same figures and judgements as the command line and the scorecard page, and the indicators with their targets and values; and submitting figures.\n\n" +
+        "Every request needs an API token, sent as 'Authorization: Bearer <token>'. Anyone signed in makes their own on the 'API tokens' page (/account/tokens), or an operator with 'goldenthread users token'; a token is shown once, lasts at most a year and can be revoked. A token with read scope reads everything; one with submit scope may also submit the figures its person may submit. A browser that is signed in may read, but only a token may write.\n\n" +
+        "Every answer is JSON. Errors are problem details (RFC 9457, application/problem+json): 400 when a parameter or a field is missing or not valid, with it named; 401 without a usable token; 403 when the token or its person may not do that; 404 when a code names nothing that is stored; 429 when a token (or an address) makes too many requests in a minute.";
+
+    /// <summary>The name of the bearer-token security scheme in the document's components.</summary>
+    public const string BearerScheme = "bearer";
 
     private static readonly Dictionary<string, string> ProblemFields = new(StringComparer.Ordinal)
     {
@@ -45,6 +49,18 @@ public static class ApiDocument
 
             // The paths are relative to wherever the site runs; a request's own address would make every copy differ.
             document.Servers?.Clear();
+
+            // Every operation takes the API token (Tokens/TokenAuthenticationHandler.cs), so clients and tools know to send one.
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "GoldenThread API token (gt_ and 43 characters)",
+                Description = "An API token made on the 'API tokens' page (/account/tokens) or with 'goldenthread users token', sent as 'Authorization: Bearer <token>'. Read scope reads; submit scope may also submit figures.",
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
             return Task.CompletedTask;
         });
         options.AddSchemaTransformer((schema, context, _) =>

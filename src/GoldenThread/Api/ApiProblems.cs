@@ -10,6 +10,7 @@ namespace GoldenThread.Api;
 public static class ApiProblems
 {
     public const string InvalidParameterTitle = "A query parameter is missing or not valid";
+    public const string InvalidFieldTitle = "The request's figures are not valid";
     public const string NotFoundTitle = "Not found";
     public const string ServerErrorTitle = "Sorry, there is a problem with the service";
 
@@ -19,6 +20,14 @@ public static class ApiProblems
             new Dictionary<string, string[]> { [parameter] = [detail] },
             detail: detail,
             title: InvalidParameterTitle);
+
+    /// <summary>400: fields of the request's body are at fault; <c>errors</c> names each with what is wrong with it.</summary>
+    public static ValidationProblem InvalidFields(IReadOnlyList<(string Field, string Message)> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var errors = problems.GroupBy(p => p.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal);
+        return TypedResults.ValidationProblem(errors, detail: string.Join(" ", problems.Select(p => p.Field + ": " + p.Message)), title: InvalidFieldTitle);
+    }
 
     /// <summary>404: a code in the request names nothing that is stored.</summary>
     public static ProblemHttpResult NotFound(string detail) =>

@@ -125,7 +125,8 @@ public sealed class ApiReferenceReader(IServiceProvider services)
             Paragraphs(Text(operation, "description")),
             parameters,
             responses,
-            Examples(path, parameters));
+            // A request a reader can paste and run as it is: only reads have one (a write needs a token and a body).
+            method == "GET" ? Examples(path, parameters) : []);
     }
 
     private static List<ApiParameter> Parameters(JsonElement owner)

@@ -1,4 +1,5 @@
 using GoldenThread.Api.V1;
+using GoldenThread.Web;
 
 namespace GoldenThread.Api;
 
@@ -12,6 +13,7 @@ public static class GoldenThreadApi
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
         services.AddSingleton<ApiReferenceReader>();
+        services.AddScoped<Returns.FigureSubmission>();
         return services;
     }
 
@@ -20,10 +22,12 @@ public static class GoldenThreadApi
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi(ApiDocument.RouteTemplate);
 
-        var v1 = app.MapGroup(BasePath).AddEndpointFilter(ProblemOnFailureAsync);
+        // One allowance per token (else per address) for the whole API, reads and writes alike.
+        var v1 = app.MapGroup(BasePath).AddEndpointFilter(ProblemOnFailureAsync).RequireRateLimiting(Hardening.ApiLimit);
         GetScorecard.Map(v1);
         ListIndicators.Map(v1);
         GetIndicator.Map(v1);
+        SubmitFigure.Map(v1);
 
         // Anything else under the API answers in the API's terms, not with the site's HTML not-found page.
         app.MapFallback(BasePath + "/{**rest}", (HttpContext context) => ApiProblems.NotFound(

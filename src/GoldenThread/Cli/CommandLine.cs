@@ -26,6 +26,9 @@ public static class CommandLine
                 ScorecardCommand.Create(database, terminal),
                 MigrateCommand.Create(database, terminal),
                 Web.ServeCommand.Create(database, terminal),
+
+                // The people helper's 'users' command takes this subcommand when the branches are merged.
+                new Command("users", "Manage people and their API tokens.") { Subcommands = { Tokens.UsersTokenCommand.Create(database, terminal) } },
             },
         };
 

@@ -1,0 +1,170 @@
+using System.Globalization;
+using GoldenThread.Audit;
+using GoldenThread.Domain.Access;
+using GoldenThread.Import;
+using GoldenThread.Indicators;
+using GoldenThread.Storage;
+using Microsoft.EntityFrameworkCore;
+using Figures = GoldenThread.Domain.Access.Figures;
+
+namespace GoldenThread.Returns;
+
+/// <summary>The figures given for one values row: the same fields, with the same meanings, as a row of values.csv.</summary>
+/// <param name="Actual">The actual, or null for N/A.</param>
+/// <param name="ProjectedOutturn">The forecast of the year-end figure, or null for N/A.</param>
+/// <param name="Note">The note given with the figures, or null.</param>
+public sealed record FigureInput(decimal? Actual, decimal? ProjectedOutturn, string? Note);
+
+/// <summary>A values row as stored after a submission, with its codes.</summary>
+public sealed record StoredFigure(string Indicator, string Area, string Period, decimal? Actual, decimal? ProjectedOutturn, string? Note);
+
+/// <summary>One thing wrong with a submission: the field (<c>period</c>, <c>actual</c>, <c>projected_outturn</c>, <c>note</c>) and what.</summary>
+public sealed record FigureProblem(string Field, string Message);
+
+/// <summary>What became of a submission.</summary>
+public abstract record SubmissionOutcome
+{
+    private SubmissionOutcome()
+    {
+    }
+
+    /// <summary>Stored, with its audit entry.</summary>
+    public sealed record Submitted(StoredFigure Figure) : SubmissionOutcome;
+
+    /// <summary>The indicator or the area does not exist; nothing was checked further.</summary>
+    public sealed record NotFound(string Detail) : SubmissionOutcome;
+
+    /// <summary>The person may not submit these figures; nothing was changed.</summary>
+    public sealed record Refused(string Detail) : SubmissionOutcome;
+
+    /// <summary>The figures break the import's rules for a values row; nothing was changed.</summary>
+    public sealed record Invalid(IReadOnlyList<FigureProblem> Problems) : SubmissionOutcome;
+}
+
+/// <summary>
+/// Submits (creates or corrects) one indicator's values row for one area and period: the API's write path, and any
+/// later form's. In order: the codes must exist; the person must be allowed (the caller's check, which the web
+/// site makes with <see cref="Access.SubmitFiguresRequirement"/>); the figures must pass the very checks the import
+/// makes on a row of values.csv (the period fits the indicator's frequency, numbers lie in its range, the note fits).
+/// The row and its audit entry are saved together. Indicator values carry no foreign keys (docs/decisions/0006),
+/// so this path resolves every code itself before writing.
+/// </summary>
+public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit)
+{
+    public async Task<SubmissionOutcome> SubmitAsync(
+        string indicatorCode,
+        string areaCode,
+        string periodCode,
+        FigureInput input,
+        Func<Figures, Task<bool>> maySubmit,
+        AuditActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(maySubmit);
+        ArgumentNullException.ThrowIfNull(actor);
+
+        var indicator = await db.Indicators.AsNoTracking()
+            .Where(i => i.Code == indicatorCode)
+            .Select(i => new { i.Id, i.Code, i.Frequency, i.MinValue, i.MaxValue, i.LeadOrganisationId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (indicator is null)
+        {
+            return new SubmissionOutcome.NotFound(await NoIndicatorAsync(indicatorCode, cancellationToken));
+        }
+
+        var area = await db.Areas.AsNoTracking()
+            .Where(a => a.Code == areaCode)
+            .Select(a => new { a.Id, a.Code, a.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (area is null)
+        {
+            return new SubmissionOutcome.NotFound($"There is no area with the code '{areaCode}'.");
+        }
+
+        if (!await maySubmit(new Figures(indicator.Id, indicator.LeadOrganisationId, area.Id)))
+        {
+            return new SubmissionOutcome.Refused(
+                $"You may not submit {indicator.Code}'s figures for {area.Name}. Figures belong to the indicator's lead organisation; " +
+                "its performance officers, the indicator's owner and deputy, and the delivery lead for that area may submit them.");
+        }
+
+        // Normalised so that messages read "0 to 100" on SQLite, which gives back 0.0 and 100.0, as on PostgreSQL.
+        var known = new KnownIndicator(indicator.Code, indicator.Frequency, Normalise(indicator.MinValue), Normalise(indicator.MaxValue));
+        var (row, problems) = ValueRowCheck.Check(known, area.Code, periodCode, input);
+        if (row is null)
+        {
+            return new SubmissionOutcome.Invalid(problems);
+        }
+
+        var period = row.Period.Code;
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await db.Values.SingleOrDefaultAsync(
+                v => v.AreaId == area.Id && v.IndicatorId == indicator.Id && v.Period == period,
+                cancellationToken);
+            var before = stored is null ? null : new FigureInput(stored.Actual, stored.ProjectedOutturn, stored.Note);
+            if (stored is null)
+            {
+                stored = new IndicatorValue { AreaId = area.Id, IndicatorId = indicator.Id, Period = period, PeriodStart = row.Period.StartOrdinal };
+                db.Values.Add(stored);
+            }
+
+            stored.Actual = row.Actual;
+            stored.ProjectedOutturn = row.ProjectedOutturn;
+            stored.Note = row.Note;
+            var subject = $"{indicator.Code} in {area.Name}, {period}";
+            audit.Add(actor, AuditActions.FigureSubmitted, $"{subject}: {Changes(before, row)}", null, subject);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (before is null && attempt == 1)
+            {
+                // Someone else made the row between our read and our insert: read it again and correct it instead.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            return new SubmissionOutcome.Submitted(new StoredFigure(
+                indicator.Code, area.Code, period, Normalise(row.Actual), Normalise(row.ProjectedOutturn), row.Note));
+        }
+    }
+
+    /// <summary>What the submission changed, in words: <c>actual 410 → 395; projected outturn N/A → 1500</c>.</summary>
+    internal static string Changes(FigureInput? before, ValueRow after)
+    {
+        var changes = new List<string>();
+        Compare("actual", before?.Actual, after.Actual);
+        Compare("projected outturn", before?.ProjectedOutturn, after.ProjectedOutturn);
+        if (!string.Equals(before?.Note, after.Note, StringComparison.Ordinal))
+        {
+            changes.Add(after.Note is null ? "note removed" : before?.Note is null ? "note added" : "note changed");
+        }
+
+        var words = changes.Count == 0 ? "no change" : string.Join("; ", changes);
+        return before is null ? "new row, " + words : words;
+
+        void Compare(string name, decimal? old, decimal? now)
+        {
+            if (Normalise(old) != Normalise(now) || (before is null && now is not null))
+            {
+                changes.Add($"{name} {Show(old)} → {Show(now)}");
+            }
+        }
+    }
+
+    private static string Show(decimal? value) => Normalise(value)?.ToString(CultureInfo.InvariantCulture) ?? "N/A";
+
+    /// <summary>12.50 and 12.5 are the same figure; SQLite and PostgreSQL give back different scales.</summary>
+    private static decimal? Normalise(decimal? value) => value / 1.0000000000000000000000000000m;
+
+    private async Task<string> NoIndicatorAsync(string code, CancellationToken cancellationToken)
+    {
+        var codes = await db.Indicators.Select(i => i.Code).ToListAsync(cancellationToken);
+        var near = codes.Find(c => string.Equals(c, code, StringComparison.OrdinalIgnoreCase));
+        return near is null
+            ? $"There is no indicator with the code '{code}'. GET /api/v1/indicators lists them all."
+            : $"There is no indicator with the code '{code}'. Codes are case-sensitive: did you mean '{near}'?";
+    }
+}
