@@ -57,6 +57,7 @@ public static class AuthorisationMatrix
     private const string SignedInOrToken = "S  A A A A A A A A  A A";
     private const string Administrators = "S  A F F F F F F F  S S";
     private const string AuditTrail = "S  A F F F F F F A  S S";
+    private const string SubmitToken = "S  S S S S S S S S  F A";
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
@@ -88,5 +89,13 @@ public static class AuthorisationMatrix
         new("GET", "/api/v1/indicators", "/api/v1/indicators", SignedInOrToken),
         new("GET", "/api/v1/indicators/{code}", "/api/v1/indicators/NI%2016", SignedInOrToken),
         new("*", "/api/v1/{**rest}", "/api/v1/no-such-operation", SignedInOrToken),
+
+        // A person's own API tokens: in the browser only (a token cannot make tokens).
+        new("GET", "account/tokens", "/account/tokens", SignedIn),
+        new("POST", "account/tokens", "/account/tokens", SignedIn),
+
+        // Submitting figures: only a token with submit scope gets past the endpoint (no cookie writes on the API);
+        // whose figures it may change is then the resource check's decision (Returns tests).
+        new("PUT", "/api/v1/figures/{indicator}/{area}/{period}", "/api/v1/figures/NI%2015/HRT/2009-10-Q2", SubmitToken),
     ];
 }
