@@ -26,6 +26,7 @@ public static class CommandLine
                 ScorecardCommand.Create(database, terminal),
                 MigrateCommand.Create(database, terminal),
                 Web.ServeCommand.Create(database, terminal),
+                People.UsersCommand.Create(database, terminal),
             },
         };
 
