@@ -26,9 +26,7 @@ public static class CommandLine
                 ScorecardCommand.Create(database, terminal),
                 MigrateCommand.Create(database, terminal),
                 Web.ServeCommand.Create(database, terminal),
-
-                // The people helper's 'users' command takes this subcommand when the branches are merged.
-                new Command("users", "Manage people and their API tokens.") { Subcommands = { Tokens.UsersTokenCommand.Create(database, terminal) } },
+                People.UsersCommand.Create(database, terminal, Tokens.UsersTokenCommand.Create(database, terminal)),
             },
         };
 

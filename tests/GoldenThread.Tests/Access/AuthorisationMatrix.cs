@@ -90,6 +90,24 @@ public static class AuthorisationMatrix
         new("GET", "/api/v1/indicators/{code}", "/api/v1/indicators/NI%2016", SignedInOrToken),
         new("*", "/api/v1/{**rest}", "/api/v1/no-such-operation", SignedInOrToken),
 
+        // Administration: administrators who signed in with a second factor.
+        new("GET", "admin", "/admin", Administrators),
+        new("GET", "admin/organisations", "/admin/organisations", Administrators),
+        new("POST", "admin/organisations", "/admin/organisations", Administrators),
+        new("GET", "admin/organisations/{id:int}", "/admin/organisations/1", Administrators),
+        new("POST", "admin/organisations/{id:int}", "/admin/organisations/1", Administrators),
+        new("GET", "admin/people", "/admin/people", Administrators),
+        new("GET", "admin/people/add", "/admin/people/add", Administrators),
+        new("POST", "admin/people/add", "/admin/people/add", Administrators),
+        new("GET", "admin/people/{id:int}", "/admin/people/2", Administrators),
+        new("POST", "admin/people/{id:int}", "/admin/people/2", Administrators),
+        new("GET", "admin/people/{id:int}/grant", "/admin/people/2/grant", Administrators),
+        new("POST", "admin/people/{id:int}/grant", "/admin/people/2/grant", Administrators),
+
+        // The audit trail: administrators and auditors, who read and export it.
+        new("GET", "audit", "/audit", AuditTrail),
+        new("GET", "audit/download", "/audit/download", AuditTrail),
+
         // A person's own API tokens: in the browser only (a token cannot make tokens).
         new("GET", "account/tokens", "/account/tokens", SignedIn),
         new("POST", "account/tokens", "/account/tokens", SignedIn),

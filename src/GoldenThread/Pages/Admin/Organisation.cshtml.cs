@@ -1,0 +1,55 @@
+using GoldenThread.Access;
+using GoldenThread.Administration;
+using GoldenThread.Audit;
+using GoldenThread.Partnership;
+using GoldenThread.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GoldenThread.Pages.Admin;
+
+/// <summary><c>/admin/organisations/{id}</c>: renaming an organisation (its code stays, as bundles refer to it).</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class OrganisationModel(GoldenThreadDb db, AuditLog audit) : AdminPageModel
+{
+    private readonly OrganisationAdministration _organisations = new(db, audit);
+
+    public int Id { get; private set; }
+
+    public Organisation Organisation { get; private set; } = null!;
+
+    [BindProperty(Name = "name")]
+    public string? Name { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (await _organisations.FindAsync(Id, cancellationToken) is not { } organisation)
+        {
+            return NotFound();
+        }
+
+        Organisation = organisation;
+        Name = organisation.Name;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (await _organisations.FindAsync(Id, cancellationToken) is not { } organisation)
+        {
+            return NotFound();
+        }
+
+        if (Done(await _organisations.RenameAsync(await ActorAsync(), Id, Name, cancellationToken)))
+        {
+            return Redirect("/admin/organisations");
+        }
+
+        Organisation = organisation;
+        return Page();
+    }
+
+    public TextField NameField => new("name", "New name", Name, ErrorFor("name"), $"Up to {Organisation.NameLength} characters. The code, {Organisation.Code}, stays the same.", WidthClass: "govuk-!-width-two-thirds");
+}

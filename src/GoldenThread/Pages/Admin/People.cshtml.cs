@@ -1,0 +1,49 @@
+using GoldenThread.Access;
+using GoldenThread.Administration;
+using GoldenThread.Audit;
+using GoldenThread.Pages.Scorecard;
+using GoldenThread.People;
+using GoldenThread.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GoldenThread.Pages.Admin;
+
+/// <summary><c>/admin/people</c>: people found by name or email and organisation, with their roles and whether they may sign in.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class PeopleModel(GoldenThreadDb db, UserManager<Person> users, AuditLog audit, TimeProvider clock) : AdminPageModel
+{
+    private readonly PeopleAdministration _people = new(db, users, audit, clock);
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "organisation")]
+    public string? OrganisationCode { get; set; }
+
+    public PeopleFound Found { get; private set; } = new([], 0);
+
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Search) || !string.IsNullOrWhiteSpace(OrganisationCode);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Organisations = await new OrganisationAdministration(db, audit).ListAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(OrganisationCode) && !Organisations.Any(o => o.Code == OrganisationCode.Trim()))
+        {
+            Errors.Add(new GoldenThread.Scorecard.FieldError("organisation", "Choose an organisation from the list"));
+            OrganisationCode = null;
+        }
+
+        Found = await _people.SearchAsync(Search, OrganisationCode, cancellationToken);
+        Now = _people.Now;
+    }
+
+    public TextField SearchField => new("q", "Name or email address", Search, null, "Any part of it, for example ‘morgan’ or ‘police.example’", "search", WidthClass: "govuk-!-width-full") { Spellcheck = false };
+
+    public SelectField OrganisationField => AdminFields.Organisation(Organisations, OrganisationCode, ErrorFor("organisation"), "Organisation", "All organisations");
+}

@@ -1,0 +1,102 @@
+using GoldenThread.Access;
+using GoldenThread.Administration;
+using GoldenThread.Audit;
+using GoldenThread.Pages.Scorecard;
+using GoldenThread.People;
+using GoldenThread.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GoldenThread.Pages.Admin;
+
+/// <summary>
+/// <c>/admin/people/{id}</c>: one person's details, roles, whether they may sign in, and what was done by and to
+/// them lately; with the forms that change each (every change redirects back here with a banner).
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class PersonModel(GoldenThreadDb db, UserManager<Person> users, AuditLog audit, TimeProvider clock) : AdminPageModel
+{
+    public const int RecentEntries = 20;
+
+    private readonly PeopleAdministration _people = new(db, users, audit, clock);
+
+    public int Id { get; private set; }
+
+    public PersonSummary Person { get; private set; } = null!;
+
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+
+    public IReadOnlyList<AuditEntry> Recent { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
+    /// <summary>Whether this is the administrator looking at themself (who cannot deactivate themself).</summary>
+    public bool IsSelf { get; private set; }
+
+    [BindProperty(Name = "full-name")]
+    public string? FullName { get; set; }
+
+    [BindProperty(Name = "organisation")]
+    public string? OrganisationCode { get; set; }
+
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ShowAsync(id, keepInput: false, cancellationToken);
+
+    public Task<IActionResult> OnPostDetailsAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor => await _people.ChangeDetailsAsync(actor, id, FullName, OrganisationCode, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveRoleAsync(int id, [FromForm(Name = "role")] int role, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor => await _people.RemoveRoleAsync(actor, id, role, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor => await _people.DeactivateAsync(actor, id, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor => await _people.ReactivateAsync(actor, id, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostEndLockoutAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor => await _people.EndLockoutAsync(actor, id, cancellationToken), cancellationToken);
+
+    public TextField FullNameField => new("full-name", "Full name", FullName, ErrorFor("full-name"), Autocomplete: "off", WidthClass: "govuk-!-width-two-thirds") { Spellcheck = false };
+
+    public SelectField OrganisationField => AdminFields.Organisation(Organisations, OrganisationCode, ErrorFor("organisation"), "Organisation", "Choose an organisation");
+
+    private async Task<IActionResult> ChangeAsync(int id, Func<AuditActor, Task<AdminChange>> change, CancellationToken cancellationToken)
+    {
+        if (await _people.FindAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        if (Done(await change(await ActorAsync())))
+        {
+            return Redirect($"/admin/people/{id}");
+        }
+
+        return await ShowAsync(id, keepInput: true, cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, bool keepInput, CancellationToken cancellationToken)
+    {
+        // A refused change leaves tracked entities behind; the page shows what is stored.
+        db.ChangeTracker.Clear();
+        if (await _people.FindAsync(id, cancellationToken) is not { } person)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Person = person;
+        Now = _people.Now;
+        IsSelf = (await HttpAuditActor.OfAsync(HttpContext)).Id == id;
+        Organisations = await new OrganisationAdministration(db, audit).ListAsync(cancellationToken);
+        Recent = await _people.RecentAuditAsync(id, RecentEntries, cancellationToken);
+        if (!keepInput)
+        {
+            FullName = person.FullName;
+            OrganisationCode = person.OrganisationCode;
+        }
+
+        return Page();
+    }
+}
