@@ -110,6 +110,10 @@ public static class AccountsSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
+        // A password reset link works for a short while, and only once (a new password changes the security stamp).
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordRules.ResetLinkLifetime);
+        services.AddGoldenThreadMail(options);
+
         services.AddGoldenThreadPolicies();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<TokenIssuer>();

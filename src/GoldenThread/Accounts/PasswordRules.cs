@@ -16,6 +16,9 @@ public static class PasswordRules
 
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long the link in a password reset email works.</summary>
+    public static readonly TimeSpan ResetLinkLifetime = TimeSpan.FromHours(2);
+
     public static string Hint =>
         $"Use at least {MinimumLength} characters. A good way to make a strong password is to put three random words together. Common passwords and ones that are easy to guess are not accepted.";
 }

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using GoldenThread.Web;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace GoldenThread.Accounts;
 
@@ -37,6 +39,7 @@ public sealed record SingleSignOnSettings(string Authority, string ClientId, str
     }
 }
 
+/// <summary>Registers the OpenID Connect handler when single sign-on is configured.</summary>
 public static class SingleSignOnSetup
 {
     public static IServiceCollection AddGoldenThreadSingleSignOn(this IServiceCollection services, WebAppOptions options)
@@ -53,6 +56,9 @@ public static class SingleSignOnSetup
             o.ClientId = sso.ClientId;
             o.ClientSecret = sso.ClientSecret;
             o.ResponseType = "code";
+
+            // The provider sends the code back in the address, not in a self-submitting form: no JavaScript needed.
+            o.ResponseMode = OpenIdConnectResponseMode.Query;
             o.UsePkce = true;
             o.RequireHttpsMetadata = !sso.AllowHttpMetadata;
             o.MapInboundClaims = false;
@@ -65,6 +71,36 @@ public static class SingleSignOnSetup
             o.SignInScheme = IdentityConstants.ExternalScheme;
             o.CallbackPath = "/signin-oidc";
             o.TokenValidationParameters.NameClaimType = "name";
+
+            // The provider redirects back with a GET, which carries Lax cookies; None would need HTTPS everywhere.
+            var secure = options.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            o.CorrelationCookie.SecurePolicy = secure;
+            o.NonceCookie.SameSite = SameSiteMode.Lax;
+            o.NonceCookie.SecurePolicy = secure;
+
+            // Identity finds the external login by the name identifier; the provider's own word for it is "sub".
+            o.Events.OnTokenValidated = context =>
+            {
+                if (context.Principal?.Identity is ClaimsIdentity identity
+                    && !identity.HasClaim(c => c.Type == ClaimTypes.NameIdentifier)
+                    && identity.FindFirst("sub") is { } subject)
+                {
+                    identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, subject.Value, subject.ValueType, subject.Issuer));
+                }
+
+                return Task.CompletedTask;
+            };
+
+            // A refusal or error at the provider comes back as a page that says so, not as a server error.
+            o.Events.OnRemoteFailure = context =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SingleSignOnSetup))
+                    .LogWarning(context.Failure, "Single sign-on did not complete.");
+                context.Response.Redirect("/account/external-callback?failed=true");
+                context.HandleResponse();
+                return Task.CompletedTask;
+            };
         });
         return services;
     }

@@ -24,6 +24,9 @@ public sealed record WebAppOptions(Database Database, IReadOnlyList<string> Urls
     /// <summary>Single sign-on, when configured: from <c>GoldenThread:SingleSignOn</c> settings unless given here.</summary>
     public Accounts.SingleSignOnSettings? SingleSignOn { get; init; }
 
+    /// <summary>The mail server for password reset links: from <c>GoldenThread:Mail</c> settings unless given here.</summary>
+    public Accounts.MailSettings? Mail { get; init; }
+
     /// <summary>The identity provider's origin, which the content security policy lets forms go to.</summary>
     public string? SingleSignOnOrigin => SingleSignOn?.Authority is { } authority ? new Uri(authority).GetLeftPart(UriPartial.Authority) : null;
 }

@@ -1,0 +1,68 @@
+using GoldenThread.Audit;
+using GoldenThread.People;
+using GoldenThread.Scorecard;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GoldenThread.Pages.Account;
+
+/// <summary>Changing your password, which needs the current one. Other sessions end within a minute (the security stamp changes).</summary>
+public sealed class ChangePasswordModel(SignInManager<Person> signIn, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    public List<FieldError> Errors { get; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var person = await signIn.UserManager.GetUserAsync(User);
+        if (person is null)
+        {
+            return Challenge();
+        }
+
+        if (string.IsNullOrEmpty(CurrentPassword))
+        {
+            Errors.Add(new FieldError("current-password", "Enter your current password"));
+        }
+
+        if (string.IsNullOrEmpty(NewPassword))
+        {
+            Errors.Add(new FieldError("new-password", "Enter a new password"));
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var result = await signIn.UserManager.ChangePasswordAsync(person, CurrentPassword!, NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                Errors.Add(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
+                    ? new FieldError("current-password", "Your current password is not right")
+                    : new FieldError("new-password", error.Description));
+            }
+
+            return Page();
+        }
+
+        await audit.RecordNowAsync(await HttpAuditActor.OfAsync(HttpContext), AuditActions.PasswordChanged, "Changed their password.", person.Id, person.Email);
+
+        // Keeps this session (and whether it used a second factor) under the new security stamp.
+        await signIn.RefreshSignInAsync(person);
+        TempData[AccountModel.NoticeKey] = "Your password has been changed.";
+        return Redirect("/account");
+    }
+}
