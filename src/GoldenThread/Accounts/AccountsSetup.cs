@@ -75,7 +75,7 @@ public static class AccountsSetup
             .AddPolicyScheme(SmartScheme, "Cookie or API token", o =>
                 // Tokens are for the API only: a page asked for with a bearer token is treated as not signed in.
                 o.ForwardDefaultSelector = context =>
-                    TokenAuthenticationHandler.HasBearer(context.Request) && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    TokenAuthenticationHandler.HasBearer(context.Request) && IsApi(context.Request.Path)
                         ? TokenAuthenticationHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
@@ -119,6 +119,11 @@ public static class AccountsSetup
         services.AddScoped<TokenIssuer>();
         return services;
     }
+
+    /// <summary>The API's operations and its OpenAPI document; not the reference page at <c>/api</c>.</summary>
+    private static bool IsApi(PathString path) =>
+        path.StartsWithSegments(Api.GoldenThreadApi.BasePath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/api/openapi", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The API answers 401 or 403; the site's pages redirect to sign in or to the access-denied page.</summary>
     private static Task ApiAnswersWithStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

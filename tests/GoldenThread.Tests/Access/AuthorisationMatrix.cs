@@ -59,6 +59,11 @@ public static class AuthorisationMatrix
     private const string AuditTrail = "S  A F F F F F F A  S S";
     private const string SubmitToken = "S  S S S S S S S S  F A";
 
+    // Pages whose own answer looks like a refusal to everyone: the access-denied page is a 403, and the steps
+    // after the password send anyone who arrives without taking that step back to sign in.
+    private const string DeniedPage = "F  F F F F F F F F  F F";
+    private const string BackToSignIn = "S  S S S S S S S S  S S";
+
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
         // Open to the public (issue 4: the start page, signing in, the accessibility statement, the health check).
@@ -73,7 +78,27 @@ public static class AuthorisationMatrix
         new("GET", "account/sign-out", "/account/sign-out", Everyone),
         new("POST", "account/sign-out", "/account/sign-out", Everyone),
         new("GET", "account/signed-out", "/account/signed-out", Everyone),
-        new("GET", "account/access-denied", "/account/access-denied", Everyone),
+        new("GET", "account/access-denied", "/account/access-denied", DeniedPage),
+        new("GET", "account/two-factor", "/account/two-factor", BackToSignIn),
+        new("POST", "account/two-factor", "/account/two-factor", Everyone),
+        new("GET", "account/recovery-code", "/account/recovery-code", BackToSignIn),
+        new("POST", "account/recovery-code", "/account/recovery-code", Everyone),
+        new("GET", "account/forgot-password", "/account/forgot-password", Everyone),
+        new("POST", "account/forgot-password", "/account/forgot-password", Everyone),
+        new("GET", "account/reset-password", "/account/reset-password?email=x%40example.org&code=abc", Everyone),
+        new("POST", "account/reset-password", "/account/reset-password", Everyone),
+        new("GET", "account/external", "/account/external", BackToSignIn),
+        new("POST", "account/external", "/account/external", Everyone),
+        new("GET", "account/external-callback", "/account/external-callback", Everyone),
+
+        // A person's own account: signed in, in the browser.
+        new("GET", "account", "/account", SignedIn),
+        new("GET", "account/authenticator", "/account/authenticator", SignedIn),
+        new("POST", "account/authenticator", "/account/authenticator", SignedIn),
+        new("GET", "account/change-password", "/account/change-password", SignedIn),
+        new("POST", "account/change-password", "/account/change-password", SignedIn),
+        new("GET", "account/two-factor/turn-off", "/account/two-factor/turn-off", SignedIn),
+        new("POST", "account/two-factor/turn-off", "/account/two-factor/turn-off", SignedIn),
 
         // The framework and its figures: anyone signed in; the API also takes tokens.
         new("GET", "Scorecard", "/scorecard", SignedIn),

@@ -53,17 +53,23 @@ public abstract class AuthorisationMatrixTests(WebTestHost host)
             {
                 var method = row.Method == "*" ? "GET" : row.Method;
                 using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(row.Sample, UriKind.Relative));
-                if (method is "POST" or "PUT")
+                if (method == "POST")
                 {
-                    // No anti-forgery token and an empty body: a caller who passes authorisation gets the endpoint's own 400.
+                    // A form with no anti-forgery token: a caller who passes authorisation gets the page's own 400.
                     request.Content = new FormUrlEncodedContent([]);
+                }
+                else if (method == "PUT")
+                {
+                    // An empty JSON object: a caller who passes authorisation gets the operation's own answer.
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
                 }
 
                 using var response = await clients[persona].SendAsync(request);
                 var actual = Classify(response);
                 if (actual != row.ExpectedFor(persona))
                 {
-                    wrong.Add($"{method} {row.Sample} as {AuthorisationMatrix.Personas[persona]}: expected {row.ExpectedFor(persona)}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                    var body = await response.Content.ReadAsStringAsync();
+                    wrong.Add($"{method} {row.Sample} as {AuthorisationMatrix.Personas[persona]}: expected {row.ExpectedFor(persona)}, got {actual} ({(int)response.StatusCode} {response.Headers.Location} {body[..Math.Min(body.Length, 160)]})");
                 }
             }
         }
