@@ -38,6 +38,34 @@ public static class SitePages
         new("api", "/api", "main h1"),
         new("accessibility", "/accessibility", "main h1"),
         new("not-found", "/no-such-page", "main h1", Status: 404),
+
+        // Accounts.
+        new("forgot-password", "/account/forgot-password", "main h1", As: null),
+        new("reset-password", "/account/reset-password?email=someone%40wessexshire.example&code=not-a-real-code", "main h1", As: null),
+        new("your-account", "/account", "main h1"),
+        new("change-password", "/account/change-password", "main h1"),
+        // As the target sponsor: making an authenticator key renews the person's security stamp, which ends their
+        // other sessions, and the performance officer's is shared by most of these pages.
+        new("authenticator-set-up", "/account/authenticator", "main h1", As: Role.TargetSponsor),
+        new("two-factor-turn-off", "/account/two-factor/turn-off", "main h1", As: Role.TargetSponsor),
+        new("api-tokens", "/account/tokens", "main h1"),
+
+        // Administration, as the administrator (signed in with an authenticator code).
+        new("admin", "/admin", "main h1", As: Role.Administrator),
+        new("admin-organisations", "/admin/organisations", "main table", As: Role.Administrator),
+        new("admin-organisation", "/admin/organisations/1", "main h1", As: Role.Administrator),
+        new("admin-people", "/admin/people", "main table", As: Role.Administrator),
+        new("admin-people-search", "/admin/people?q=police", "main h1", As: Role.Administrator),
+        new("admin-add-person", "/admin/people/add", "main h1", As: Role.Administrator),
+        new("admin-person", "/admin/people/5", "main h1", As: Role.Administrator),
+        new("admin-grant-choose-role", "/admin/people/5/grant", "main h1", As: Role.Administrator),
+        new("admin-grant-delivery-lead", "/admin/people/5/grant?role=delivery_lead", "main h1", As: Role.Administrator),
+        new("admin-grant-body-member", "/admin/people/5/grant?role=body_member", "main h1", As: Role.Administrator),
+
+        // The audit trail, as the auditor and the administrator.
+        new("audit-trail", "/audit", "main table", As: Role.Auditor),
+        new("audit-trail-filtered", "/audit?action=signed_in", "main h1", As: Role.Administrator),
+        new("audit-trail-bad-filter", "/audit?from=not-a-date", ".govuk-error-summary", Status: 400, As: Role.Auditor),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];

@@ -102,7 +102,11 @@ public static class AccountsSetup
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.SecurePolicy = secure);
 
         // A person whose roles change, or who is deactivated, is re-checked within a minute in every open session.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = KeepHowThePersonSignedIn;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "goldenthread.antiforgery";
@@ -118,6 +122,30 @@ public static class AccountsSetup
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<TokenIssuer>();
         return services;
+    }
+
+    /// <summary>
+    /// Identity rebuilds the session's principal from the database when it re-checks the security stamp, which
+    /// would drop the record of a second factor (<c>amr</c>) and turn an administrator away a minute after
+    /// signing in. The way the person signed in is carried over to the new principal.
+    /// </summary>
+    internal static Task KeepHowThePersonSignedIn(SecurityStampRefreshingPrincipalContext context)
+    {
+        var identity = context.NewPrincipal?.Identities.FirstOrDefault();
+        if (identity is null || context.CurrentPrincipal is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        foreach (var method in context.CurrentPrincipal.FindAll(CurrentPerson.AuthenticationMethodClaim))
+        {
+            if (!identity.HasClaim(method.Type, method.Value))
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(method.Type, method.Value));
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>The API's operations and its OpenAPI document; not the reference page at <c>/api</c>.</summary>

@@ -18,6 +18,7 @@ public sealed class SingleSignOnTests(SingleSignOnWebTestHost host) : IClassFixt
         var (page, _, _) = await GetAsync(host.NewClient(), "/account/sign-in");
 
         Assert.Equal($"Sign in with {SingleSignOnWebTestHost.DisplayName}", page.QuerySelector("form[action='/account/external'] button")?.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector($"form[action='/account/external'] input[name='{Forms.TokenField}']"));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using GoldenThread.Domain.Access;
 using GoldenThread.Storage;
 using GoldenThread.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GoldenThread.Tests.Infrastructure;
 
@@ -30,6 +31,11 @@ public class WebTestHost : IAsyncLifetime
 
     protected virtual WebAppOptions Configure(WebAppOptions options) => options;
 
+    /// <summary>Changes to the site's services for one host, after the site's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public WebApplication App => _app!;
 
     /// <summary>Which database the host runs on; a subclass may choose PostgreSQL.</summary>
@@ -48,7 +54,7 @@ public class WebTestHost : IAsyncLifetime
         {
             DemoAccounts = Accounts,
             Limits = new RateLimits(SignInPerMinute: 10_000, PasswordResetPerHour: 10_000, ApiPerMinute: 100_000),
-        }));
+        }), builder => ConfigureServices(builder.Services));
         await _app.StartAsync();
         var address = _app.Urls.First();
         BaseAddress = new Uri(address);
