@@ -20,6 +20,23 @@ public abstract class SubmitFigureApiTests(WebTestHost host)
     private const string Ni15 = "NI%2015";
 
     [Fact]
+    public async Task ASubmittedFigure_IsWhatTheScorecardAssesses()
+    {
+        var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
+        using var client = Bearer(token);
+
+        // 2010-11 has no figures in the demonstration until this submission.
+        using var write = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2010-11-Q1", """{"actual": 0.61, "projected_outturn": 0.9}""");
+        using var after = await client.GetAsync(new Uri("/api/v1/scorecard?period=2010-11-Q1&area=HRT", UriKind.Relative));
+        var entries = JsonDocument.Parse(await after.Content.ReadAsStringAsync()).RootElement.GetProperty("entries");
+        var entry = entries.EnumerateArray().Single(e => e.GetProperty("indicator").GetString() == "NI 15");
+
+        Assert.Equal(200, (int)write.StatusCode);
+        Assert.Equal(0.61m, entry.GetProperty("actual").GetDecimal());
+        Assert.Equal(0.9m, entry.GetProperty("projected_outturn").GetDecimal());
+    }
+
+    [Fact]
     public async Task ReadToken_CannotSubmit_ButCanRead()
     {
         var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Read);
