@@ -11,7 +11,35 @@ namespace GoldenThread.Web;
 /// <param name="SignInPerMinute">Sign-in and two-factor attempts (posts) per client address per minute.</param>
 /// <param name="PasswordResetPerHour">Password reset requests per client address per hour.</param>
 /// <param name="ApiPerMinute">API requests per token (or per client address without one) per minute.</param>
-public sealed record RateLimits(int SignInPerMinute = 20, int PasswordResetPerHour = 10, int ApiPerMinute = 600);
+public sealed record RateLimits(int SignInPerMinute = 20, int PasswordResetPerHour = 10, int ApiPerMinute = 600)
+{
+    public const string Section = "GoldenThread:RateLimits";
+
+    /// <summary>The limits from configuration (<c>GoldenThread__RateLimits__ApiPerMinute</c> and so on), the defaults where unset.</summary>
+    public static RateLimits From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(Section);
+        var defaults = new RateLimits();
+        return new RateLimits(
+            Positive(section, nameof(SignInPerMinute), defaults.SignInPerMinute),
+            Positive(section, nameof(PasswordResetPerHour), defaults.PasswordResetPerHour),
+            Positive(section, nameof(ApiPerMinute), defaults.ApiPerMinute));
+    }
+
+    private static int Positive(IConfigurationSection section, string key, int fallback)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new InvalidOperationException($"{Section}:{key} must be a whole number above zero, not '{text}'.");
+    }
+}
 
 /// <summary>
 /// What protects the site on the open internet: HTTPS with HSTS (outside development and the demonstration),

@@ -51,7 +51,11 @@ public static class WebApp
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
-        options = options with { SingleSignOn = options.SingleSignOn ?? SingleSignOnSettings.From(builder.Configuration) };
+        options = options with
+        {
+            SingleSignOn = options.SingleSignOn ?? SingleSignOnSettings.From(builder.Configuration),
+            Limits = options.Limits ?? RateLimits.From(builder.Configuration),
+        };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Database);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using GoldenThread.Tests.Infrastructure;
 using GoldenThread.Web;
+using Microsoft.Extensions.Configuration;
 
 namespace GoldenThread.Tests.Access;
 
@@ -162,5 +163,33 @@ public sealed class RateLimitTests(RateLimitTests.Host host) : IClassFixture<Rat
 
         Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+}
+
+/// <summary>Rate limits come from configuration, with the defaults where unset, and refuse nonsense.</summary>
+public sealed class RateLimitSettingsTests
+{
+    [Fact]
+    public void Limits_are_read_from_configuration_with_defaults_for_the_rest()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["GoldenThread:RateLimits:ApiPerMinute"] = "1200" })
+            .Build();
+
+        Assert.Equal(new RateLimits(SignInPerMinute: 20, PasswordResetPerHour: 10, ApiPerMinute: 1200), RateLimits.From(configuration));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("lots")]
+    public void A_limit_that_is_not_a_positive_whole_number_is_refused_with_its_name(string value)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["GoldenThread:RateLimits:SignInPerMinute"] = value })
+            .Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => { _ = RateLimits.From(configuration); });
+        Assert.Contains("GoldenThread:RateLimits:SignInPerMinute", error.Message, StringComparison.Ordinal);
     }
 }
