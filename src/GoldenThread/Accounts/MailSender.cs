@@ -22,6 +22,9 @@ public sealed class MailSender(MailSettings? settings, WebAppOptions options, IL
 
     public bool IsConfigured => settings is not null;
 
+    /// <summary>The site's public address for links in mail, when configured.</summary>
+    public Uri? SiteAddress => settings?.SiteAddress;
+
     /// <summary>
     /// Queues the message for sending. Without a mail server, logs <paramref name="demoNote"/> as a warning in the
     /// demonstration, and otherwise that the message was not sent.

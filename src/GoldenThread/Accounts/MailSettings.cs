@@ -21,6 +21,13 @@ public sealed record MailSettings(string Host, int Port, string From)
     public string? Password { get; init; }
 
     /// <summary>
+    /// The site's public address for the links in mail, e.g. <c>https://performance.council.gov.uk</c>
+    /// (<c>GoldenThread__Mail__SiteAddress</c>). Required outside development and the demonstration: a link built
+    /// from the request's Host header would let someone who asks for another person's reset send it to their own site.
+    /// </summary>
+    public Uri? SiteAddress { get; init; }
+
+    /// <summary>
     /// Insist on STARTTLS (the default). When false, TLS is still used if the server offers it, or from the
     /// start on port 465; plain SMTP only where the server offers nothing (a relay on this machine, or tests).
     /// </summary>
@@ -56,8 +63,16 @@ public sealed record MailSettings(string Host, int Port, string From)
             throw new InvalidOperationException($"{Section}:StartTls must be true or false, not \"{tlsText}\".");
         }
 
+        Uri? site = null;
+        if (section["SiteAddress"] is { Length: > 0 } siteText
+            && (!Uri.TryCreate(siteText.Trim(), UriKind.Absolute, out site) || site.Scheme is not ("https" or "http")))
+        {
+            throw new InvalidOperationException($"{Section}:SiteAddress must be the site's address, like https://performance.council.gov.uk, not \"{siteText}\".");
+        }
+
         return new MailSettings(host.Trim(), port, from.Trim())
         {
+            SiteAddress = site,
             UserName = string.IsNullOrWhiteSpace(section["UserName"]) ? null : section["UserName"],
             Password = section["Password"],
             StartTls = startTls,

@@ -6,7 +6,7 @@ using GoldenThread.Web;
 namespace GoldenThread.Tests.Accounts;
 
 /// <summary>The web site with its mail going to a real SMTP server (aiosmtpd) started for the test class; its client is the public.</summary>
-public sealed class MailWebTestHost : WebTestHost, IAsyncLifetime
+public class MailWebTestHost : WebTestHost, IAsyncLifetime
 {
     public const string From = "noreply@goldenthread.test";
 

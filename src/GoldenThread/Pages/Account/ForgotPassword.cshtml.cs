@@ -21,7 +21,7 @@ namespace GoldenThread.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Hardening.PasswordResetLimit)]
-public sealed class ForgotPasswordModel(UserManager<Person> users, MailSender mail, AuditLog audit) : PageModel
+public sealed class ForgotPasswordModel(UserManager<Person> users, MailSender mail, AuditLog audit, Web.WebAppOptions options) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -35,6 +35,20 @@ public sealed class ForgotPasswordModel(UserManager<Person> users, MailSender ma
 
     public void OnGet()
     {
+    }
+
+    /// <summary>
+    /// Where the link points: the configured public address; only in development and the demonstration, which run
+    /// on this machine, the address the request came to.
+    /// </summary>
+    private Uri? SiteAddress()
+    {
+        if (mail.SiteAddress is { } configured)
+        {
+            return new Uri(configured.ToString().TrimEnd('/') + "/");
+        }
+
+        return options.RequireHttps ? null : new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/");
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -64,11 +78,20 @@ public sealed class ForgotPasswordModel(UserManager<Person> users, MailSender ma
                 person?.Id,
                 person?.Email);
         }
+        else if (SiteAddress() is not { } site)
+        {
+            await audit.RecordNowAsync(
+                HttpAuditActor.For(HttpContext, person.Id, person.Email!),
+                AuditActions.PasswordResetRequested,
+                "No link was sent: the site's public address (GoldenThread__Mail__SiteAddress) is not configured.",
+                person.Id,
+                person.Email);
+        }
         else
         {
             var token = await users.GeneratePasswordResetTokenAsync(person);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/account/reset-password?email={Uri.EscapeDataString(person.Email!)}&code={code}");
+            var link = new Uri(site, $"account/reset-password?email={Uri.EscapeDataString(person.Email!)}&code={code}");
             mail.Send(MailMessages.PasswordReset(person.FullName, person.Email!, link, PasswordRules.ResetLinkLifetime), $"the password reset link for {person.Email} is {link}");
             await audit.RecordNowAsync(
                 HttpAuditActor.For(HttpContext, person.Id, person.Email!),
