@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Configuration;
 using GoldenThread.Accounts;
 using GoldenThread.Audit;
 using GoldenThread.Domain.Access;
 using GoldenThread.Tests.Infrastructure;
 using GoldenThread.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace GoldenThread.Tests.Accounts;
 
