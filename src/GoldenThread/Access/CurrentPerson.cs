@@ -36,9 +36,21 @@ public sealed class CurrentPerson(IHttpContextAccessor accessor, GoldenThreadDb 
             return null;
         }
 
+        // One query: the person, their organisation's name and their roles.
         var person = await db.People.AsNoTracking()
             .Where(p => p.Id == id)
-            .Select(p => new { p.Id, p.Email, p.FullName, p.OrganisationId, Organisation = p.Organisation!.Name, p.TwoFactorEnabled, p.DeactivatedAt, p.LockoutEnd })
+            .Select(p => new
+            {
+                p.Id,
+                p.Email,
+                p.FullName,
+                p.OrganisationId,
+                Organisation = p.Organisation!.Name,
+                p.TwoFactorEnabled,
+                p.DeactivatedAt,
+                p.LockoutEnd,
+                Grants = p.Roles.Select(r => new Domain.Access.Grant(r.Role, r.IndicatorId, r.AreaId, r.BodyId)).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow();
         if (person is null || person.DeactivatedAt is not null || person.LockoutEnd > now)
@@ -46,10 +58,7 @@ public sealed class CurrentPerson(IHttpContextAccessor accessor, GoldenThreadDb 
             return null;
         }
 
-        var grants = await db.RoleAssignments.AsNoTracking()
-            .Where(r => r.PersonId == id)
-            .Select(r => new Domain.Access.Grant(r.Role, r.IndicatorId, r.AreaId, r.BodyId))
-            .ToListAsync(cancellationToken);
+        var grants = person.Grants;
         var scope = user.FindFirstValue(ScopeClaim) switch
         {
             null => (TokenScope?)null,

@@ -23,6 +23,10 @@ public sealed class SignInModel(SignInManager<Person> signIn, AuditLog audit, We
 {
     public const string Path = "/account/sign-in";
 
+    private static readonly Person Unknown = new() { FullName = "", UserName = "unknown@invalid" };
+
+    private static readonly Lazy<string> UnknownHash = new(() => new PasswordHasher<Person>().HashPassword(Unknown, Guid.NewGuid().ToString()));
+
     [BindProperty]
     [Display(Name = "Email address")]
     public string? Email { get; set; }
@@ -64,6 +68,8 @@ public sealed class SignInModel(SignInManager<Person> signIn, AuditLog audit, We
         var person = await signIn.UserManager.FindByEmailAsync(email!);
         if (person is null || person.DeactivatedAt is not null)
         {
+            // Hash the password anyway, so that the time taken does not tell whether the address has an account.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(Unknown, UnknownHash.Value, Password!);
             await audit.RecordNowAsync(
                 HttpAuditActor.For(HttpContext, person?.Id, email!),
                 AuditActions.SignInFailed,
