@@ -35,6 +35,15 @@ public sealed class LockoutTests(MailWebTestHost host) : IClassFixture<MailWebTe
         Assert.Equal(2, audit.Count(e => e.Action == AuditActions.LockedOut));
         Assert.Contains(audit, e => e.Action == AuditActions.LockedOut && e.Detail.Contains("after 10 wrong passwords", StringComparison.Ordinal));
         Assert.All(audit.Where(e => e.Action != AuditActions.PersonCreated), e => Assert.Equal("127.0.0.1", e.IpAddress));
+
+        // An administrator sees the lockout on the person's page, and the entries in the audit trail.
+        using var admin = await host.SignInAsync(GoldenThread.Domain.Access.Role.Administrator);
+        var personPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await admin.GetStringAsync(new Uri($"/admin/people/{person.Id}", UriKind.Relative)));
+        var trail = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await admin.GetStringAsync(new Uri($"/audit?person={Uri.EscapeDataString(email)}", UriKind.Relative)));
+        Assert.StartsWith("Locked out until ", personPage.QuerySelector("#status")?.TextContent.Trim(), StringComparison.Ordinal);
+        var rows = trail.QuerySelectorAll("main table tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains(AuditActions.Describe(AuditActions.LockedOut), StringComparison.Ordinal) && r.Contains("after 10 wrong passwords", StringComparison.Ordinal));
+        Assert.Equal(PasswordRules.AttemptsBeforeLockout - 1, rows.Count(r => r.Contains(AuditActions.Describe(AuditActions.SignInFailed), StringComparison.Ordinal)));
     }
 
     [Fact]
