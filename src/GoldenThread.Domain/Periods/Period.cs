@@ -197,6 +197,24 @@ public readonly record struct Period : IComparable<Period>
     public DateOnly EndDate(int startMonth = 4) =>
         new DateOnly(Year, ValidStartMonth(startMonth), 1).AddMonths(LastMonthOffset + 1).AddDays(-1);
 
+    /// <summary>
+    /// The latest quarter that has ended by <paramref name="today"/>: a quarter ends at the close of its last
+    /// day, so on 1 October the quarter to 30 September has ended, and on 30 September it has not.
+    /// </summary>
+    public static Period LatestEndedQuarter(DateOnly today, int startMonth = 4)
+    {
+        var start = ValidStartMonth(startMonth);
+        var monthsSinceYearStart = (((today.Month - start) % 12) + 12) % 12;
+        var financialYear = today.Month >= start ? today.Year : today.Year - 1;
+        var current = Containing(financialYear, PeriodKind.Quarter, monthsSinceYearStart);
+        return current.Index > 1
+            ? new Period(current.Year, PeriodKind.Quarter, current.Index - 1)
+            : new Period(current.Year - 1, PeriodKind.Quarter, 4);
+    }
+
+    /// <summary>Whether this period has begun by <paramref name="today"/> (its first day is today or earlier).</summary>
+    public bool HasStartedBy(DateOnly today, int startMonth = 4) => StartDate(startMonth) <= today;
+
     public int CompareTo(Period other)
     {
         var byStart = StartOrdinal.CompareTo(other.StartOrdinal);

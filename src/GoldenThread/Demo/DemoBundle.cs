@@ -13,6 +13,12 @@ public static class DemoBundle
     public const string LatestQuarter = "2009-10-Q2";
 
     /// <summary>
+    /// The demonstration's own "today", inside its data's years, so that the current quarter and what may be
+    /// submitted read as they would on a live site in November 2009.
+    /// </summary>
+    public static readonly DateOnly Today = new(2009, 11, 16);
+
+    /// <summary>
     /// Loads the demonstration into the database when it holds no indicators yet; returns false, changing
     /// nothing, when it already has data (a demonstration never overwrites a council's figures).
     /// </summary>

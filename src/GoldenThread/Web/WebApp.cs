@@ -1,6 +1,7 @@
 using GoldenThread.Accounts;
 using GoldenThread.Api;
 using GoldenThread.Storage;
+using GoldenThread.Timetable;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace GoldenThread.Web;
@@ -20,6 +21,12 @@ public sealed record WebAppOptions(Database Database, IReadOnlyList<string> Urls
     public bool EphemeralKeys { get; init; }
 
     public IReadOnlyList<Demo.DemoAccount> DemoAccounts { get; init; } = [];
+
+    /// <summary>
+    /// The reporting calendar's fixed "today", for a site that runs on a clock of its own; the demonstration's
+    /// own date unless given. Null on a real site, which follows <see cref="TimeProvider"/>.
+    /// </summary>
+    public DateOnly? ReportingToday { get; init; } = DemoMode ? Demo.DemoBundle.Today : null;
 
     /// <summary>Single sign-on, when configured: from <c>GoldenThread:SingleSignOn</c> settings unless given here.</summary>
     public Accounts.SingleSignOnSettings? SingleSignOn { get; init; }
@@ -58,6 +65,7 @@ public static class WebApp
         };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Database);
+        builder.Services.AddSingleton(sp => new ReportingClock(sp.GetRequiredService<TimeProvider>(), options.ReportingToday));
 
         // Tracked: Identity's stores change the entities they read. Read-only pages use plain SQL or AsNoTracking.
         builder.Services.AddScoped(_ => options.Database.Open(tracking: true));

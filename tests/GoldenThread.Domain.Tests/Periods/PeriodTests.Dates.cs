@@ -64,4 +64,28 @@ public partial class PeriodTests
     }
 
     private static DateOnly Date(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("2009-11-16", 4, "2009-10-Q2")]
+    [InlineData("2009-10-01", 4, "2009-10-Q2")]
+    [InlineData("2009-09-30", 4, "2009-10-Q1")]
+    [InlineData("2009-04-01", 4, "2008-09-Q4")]
+    [InlineData("2009-03-31", 4, "2008-09-Q3")]
+    [InlineData("2010-01-15", 4, "2009-10-Q3")]
+    [InlineData("2009-01-01", 1, "2008-09-Q4")]
+    [InlineData("2009-07-01", 7, "2008-09-Q4")]
+    public void LatestEndedQuarter_IsTheQuarterWhoseLastDayHasPassed(string today, int startMonth, string expected)
+    {
+        Assert.Equal(Period.Parse(expected), Period.LatestEndedQuarter(Date(today), startMonth));
+    }
+
+    [Theory]
+    [InlineData("2009-10-Q3", "2009-09-30", false)]
+    [InlineData("2009-10-Q3", "2009-10-01", true)]
+    [InlineData("2999-00-Q4", "2009-11-16", false)]
+    [InlineData("2009-10", "2009-11-16", true)]
+    public void HasStartedBy_IsTrueFromTheFirstDay(string code, string today, bool expected)
+    {
+        Assert.Equal(expected, Period.Parse(code).HasStartedBy(Date(today)));
+    }
 }
