@@ -72,7 +72,7 @@ public static class AuthorisationMatrix
         new("GET", "accessibility", "/accessibility", Everyone),
         new("*", "/health", "/health", Everyone),
         new("GET", "error/{code:int?}", "/error/404", Everyone),
-        new("POST", "error/{code:int?}", "/error/500", Everyone),
+        new("POST", "error/{code:int?}", "/error/404", Everyone),
         new("GET", "account/sign-in", "/account/sign-in", Everyone),
         new("POST", "account/sign-in", "/account/sign-in", Everyone),
         new("GET", "account/sign-out", "/account/sign-out", Everyone),

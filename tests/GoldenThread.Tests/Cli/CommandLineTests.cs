@@ -53,7 +53,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Database_FromEnvironmentVariable_IsUsedWhenNoOptionIsGiven()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("gtenv-").FullName, "env.db");
+        var file = Path.Combine(TestFolders.Create("env-"), "env.db");
         var environment = new Dictionary<string, string?> { [Database.EnvironmentVariable] = file };
 
         var result = await CliRunner.RunAsync(environment, "migrate");

@@ -59,7 +59,7 @@ public sealed class TestBundle
     /// <summary>Writes the files (with CsvHelper, so quoting is right) into a new temporary folder and returns its path.</summary>
     public string Write()
     {
-        var folder = Directory.CreateTempSubdirectory("gtbundle-").FullName;
+        var folder = TestFolders.Create("bundle-");
         foreach (var (file, (header, rows)) in _files)
         {
             using var writer = new StreamWriter(Path.Combine(folder, file));
