@@ -20,7 +20,12 @@ public sealed class MailSender(MailSettings? settings, WebAppOptions options, IL
         FullMode = BoundedChannelFullMode.DropWrite,
     });
 
+    private long _queued;
+
     public bool IsConfigured => settings is not null;
+
+    /// <summary>How many messages have been queued for sending since the site started (for monitoring and tests).</summary>
+    public long QueuedCount => Interlocked.Read(ref _queued);
 
     /// <summary>The site's public address for links in mail, when configured.</summary>
     public Uri? SiteAddress => settings?.SiteAddress;
@@ -51,7 +56,10 @@ public sealed class MailSender(MailSettings? settings, WebAppOptions options, IL
         if (!_queue.Writer.TryWrite(message))
         {
             logger.LogError("Too many emails are waiting to be sent; this one (\"{Subject}\") was dropped.", message.Subject);
+            return;
         }
+
+        Interlocked.Increment(ref _queued);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -3,6 +3,7 @@ using CsvHelper;
 using GoldenThread.Audit;
 using GoldenThread.Storage;
 using GoldenThread.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GoldenThread.Tests.Audit;
 
@@ -85,7 +86,7 @@ public sealed class AuditQueryTests
     }
 
     private static void Add(GoldenThreadDb db, DateTimeOffset at, string action, string actor, string? subject) =>
-        new AuditLog(db, new FixedClock(at)).Add(new AuditActor(null, actor, null), action, "test", null, subject);
+        new AuditLog(db, new FakeTimeProvider(at)).Add(new AuditActor(null, actor, null), action, "test", null, subject);
 
     private static async Task<List<string>> ActorsAsync(Database database, string query)
     {
@@ -104,10 +105,5 @@ public sealed class AuditQueryTests
         Assert.Equal(all, shown);
         Assert.Equal(all.Count, page.Total);
         return shown;
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -87,10 +87,18 @@ public sealed class SmtpServer : IAsyncDisposable
         return messages;
     }
 
-    /// <summary>The first message to <paramref name="address"/>, waiting up to 15 seconds for it to arrive.</summary>
+    /// <summary>
+    /// The first message to <paramref name="address"/>, as soon as the server has written it to its mail folder
+    /// (watched, not polled; a bound of 15 seconds fails the test rather than hanging it).
+    /// </summary>
     public async Task<MimeMessage> WaitForMessageToAsync(string address)
     {
-        var stopwatch = Stopwatch.StartNew();
+        Directory.CreateDirectory(NewMail);
+        using var arrived = new SemaphoreSlim(0);
+        using var watcher = new FileSystemWatcher(NewMail) { EnableRaisingEvents = true };
+        watcher.Created += (_, _) => arrived.Release();
+        watcher.Renamed += (_, _) => arrived.Release();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         while (true)
         {
             var message = (await MessagesAsync()).FirstOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)));
@@ -99,8 +107,14 @@ public sealed class SmtpServer : IAsyncDisposable
                 return message;
             }
 
-            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"No email to {address} arrived.");
-            await Task.Delay(50);
+            try
+            {
+                await arrived.WaitAsync(bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"No email to {address} arrived.");
+            }
         }
     }
 
