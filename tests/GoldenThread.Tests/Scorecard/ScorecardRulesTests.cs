@@ -208,6 +208,24 @@ public sealed class ScorecardRulesTests
         Assert.Equal(2, safer.Entries.Count);
     }
 
+    [Theory, BothDatabases]
+    public async Task Scorecard_RowsStoredByAnyWriter_AreAssessedAsImportedOnes(DatabaseProvider provider)
+    {
+        // Figures written straight into the tables (as the API and the coming returns write them), not imported.
+        var data = new TestData(await TestDatabase.CreateAsync(provider));
+        var area = await data.CreateAreaAsync();
+        var indicator = await data.CreateIndicatorAsync(decimals: 2);
+        await data.CreateTargetAsync(indicator, area, "2008-09", 95m);
+        await data.CreateValueAsync(indicator, area, "2008-09-Q1", actual: 80m, projectedOutturn: 84.55m);
+        _database = data.Database.ConnectionString;
+
+        var entry = (await ScoreAsync("2008-09-Q1")).Entry(indicator.Code, area.Code);
+
+        EntryAssert.Number(entry, "projected_outturn", 84.55m);
+        EntryAssert.Number(entry, "pvt", -11m);
+        EntryAssert.Text(entry, "status", "red");
+    }
+
     private string? _database;
 
     private async Task<ScorecardJson> ImportAndScoreAsync(DatabaseProvider provider, TestBundle bundle, string period)
