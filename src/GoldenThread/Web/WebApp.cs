@@ -1,4 +1,5 @@
 using GoldenThread.Accounts;
+using GoldenThread.Administration;
 using GoldenThread.Api;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
@@ -79,6 +80,7 @@ public static class WebApp
         builder.Services.AddRazorPages();
         builder.Services.AddHealthChecks().AddDbContextCheck<GoldenThreadDb>("database");
         builder.Services.AddGoldenThreadApi();
+        builder.Services.AddGoldenThreadAdministration();
         builder.Services.AddGoldenThreadWorker(hosted: options.RunWorker || builder.Configuration.GetValue<bool>(WorkerSetup.EnabledSetting));
         configure?.Invoke(builder);
 

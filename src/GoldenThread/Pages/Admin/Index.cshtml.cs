@@ -11,7 +11,7 @@ namespace GoldenThread.Pages.Admin;
 
 /// <summary><c>/admin</c>: the way in to administration, with how many people and organisations there are and who is locked out.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(GoldenThreadDb db, UserManager<Person> users, AuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class IndexModel(GoldenThreadDb db, PeopleQueries people) : AdminPageModel
 {
     public int People { get; private set; }
 
@@ -26,6 +26,6 @@ public sealed class IndexModel(GoldenThreadDb db, UserManager<Person> users, Aud
         People = await db.People.CountAsync(cancellationToken);
         Deactivated = await db.People.CountAsync(p => p.DeactivatedAt != null, cancellationToken);
         Organisations = await db.Organisations.CountAsync(cancellationToken);
-        LockedOut = await new PeopleAdministration(db, users, audit, clock).CountLockedOutAsync(cancellationToken);
+        LockedOut = await people.CountLockedOutAsync(cancellationToken);
     }
 }

@@ -10,10 +10,8 @@ namespace GoldenThread.Pages.Admin;
 
 /// <summary><c>/admin/organisations/{id}</c>: renaming an organisation (its code stays, as bundles refer to it).</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class OrganisationModel(GoldenThreadDb db, AuditLog audit) : AdminPageModel
+public sealed class OrganisationModel(OrganisationQueries organisations) : AdminPageModel
 {
-    private readonly OrganisationAdministration _organisations = new(db, audit);
-
     public int Id { get; private set; }
 
     public Organisation Organisation { get; private set; } = null!;
@@ -24,7 +22,7 @@ public sealed class OrganisationModel(GoldenThreadDb db, AuditLog audit) : Admin
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Id = id;
-        if (await _organisations.FindAsync(Id, cancellationToken) is not { } organisation)
+        if (await organisations.FindAsync(Id, cancellationToken) is not { } organisation)
         {
             return NotFound();
         }
@@ -34,15 +32,15 @@ public sealed class OrganisationModel(GoldenThreadDb db, AuditLog audit) : Admin
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] RenameOrganisation rename, CancellationToken cancellationToken)
     {
         Id = id;
-        if (await _organisations.FindAsync(Id, cancellationToken) is not { } organisation)
+        if (await organisations.FindAsync(Id, cancellationToken) is not { } organisation)
         {
             return NotFound();
         }
 
-        if (Done(await _organisations.RenameAsync(await ActorAsync(), Id, Name, cancellationToken)))
+        if (Done(await rename.RunAsync(await ActorAsync(), new OrganisationRename(Id, Name), cancellationToken)))
         {
             return Redirect("/admin/organisations");
         }
