@@ -1,9 +1,7 @@
 using System.CommandLine;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
 using GoldenThread.Cli;
 using GoldenThread.Storage;
-using Microsoft.AspNetCore.Identity;
 using Spectre.Console;
 
 namespace GoldenThread.People;

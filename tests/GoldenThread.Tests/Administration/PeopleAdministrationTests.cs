@@ -5,7 +5,6 @@ using GoldenThread.Domain.Access;
 using GoldenThread.People;
 using GoldenThread.Storage;
 using GoldenThread.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using FieldError = GoldenThread.Scorecard.FieldError;

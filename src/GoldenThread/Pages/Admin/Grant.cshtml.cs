@@ -1,12 +1,9 @@
 using GoldenThread.Access;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
 using GoldenThread.Domain.Access;
 using GoldenThread.Pages.Scorecard;
-using GoldenThread.People;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,7 @@
 using GoldenThread.Access;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
-using GoldenThread.People;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace GoldenThread.Pages.Admin;

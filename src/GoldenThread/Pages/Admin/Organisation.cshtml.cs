@@ -1,8 +1,6 @@
 using GoldenThread.Access;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
 using GoldenThread.Partnership;
-using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,10 +1,8 @@
 using GoldenThread.Access;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
 using GoldenThread.Domain;
 using GoldenThread.Domain.Partnership;
 using GoldenThread.Pages.Scorecard;
-using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

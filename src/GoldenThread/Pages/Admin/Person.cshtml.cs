@@ -2,10 +2,8 @@ using GoldenThread.Access;
 using GoldenThread.Administration;
 using GoldenThread.Audit;
 using GoldenThread.Pages.Scorecard;
-using GoldenThread.People;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GoldenThread.Pages.Admin;
