@@ -25,6 +25,7 @@ public static class AuditActions
     public const string TokenCreated = "token_created";
     public const string TokenRevoked = "token_revoked";
     public const string TokenRefused = "token_refused";
+    public const string TokensDeleted = "tokens_deleted";
     public const string FigureSubmitted = "figure_submitted";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
@@ -51,6 +52,7 @@ public static class AuditActions
         [TokenCreated] = "API token created",
         [TokenRevoked] = "API token revoked",
         [TokenRefused] = "API token refused",
+        [TokensDeleted] = "Old API tokens deleted",
         [FigureSubmitted] = "Figure submitted",
     };
 

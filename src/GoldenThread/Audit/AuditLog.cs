@@ -8,6 +8,9 @@ public sealed record AuditActor(int? Id, string Name, string? IpAddress)
     /// <summary>An operator at the command line: no person signed in, no address.</summary>
     public static AuditActor CommandLine { get; } = new(null, "command line", null);
 
+    /// <summary>The background worker, running a job: no person, no address.</summary>
+    public static AuditActor Worker { get; } = new(null, "worker", null);
+
     public static AuditActor Anonymous(string? ipAddress) => new(null, "someone not signed in", ipAddress);
 }
 

@@ -1,4 +1,5 @@
 using GoldenThread.Accounts;
+using GoldenThread.Administration;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -21,6 +22,7 @@ public static class PeopleServices
         services.AddGoldenThreadIdentity();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Tokens.TokenIssuer>();
+        services.AddGoldenThreadAdministration();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

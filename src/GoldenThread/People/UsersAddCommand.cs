@@ -41,9 +41,7 @@ public static class UsersAddCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<GoldenThreadDb>();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
-            var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-            var organisations = new OrganisationAdministration(db, audit);
-            var people = UsersCommand.People(scope.ServiceProvider);
+            var organisations = scope.ServiceProvider.GetRequiredService<OrganisationQueries>();
             var actor = AuditActor.CommandLine;
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -60,15 +58,15 @@ public static class UsersAddCommand
                         ", or give --organisation-name (and --organisation-kind) to create it.");
                 }
 
-                Check(await organisations.AddAsync(actor, code, newName, parseResult.GetValue(organisationKind), ct), ("code", "--organisation"), ("name", "--organisation-name"), ("kind", "--organisation-kind"));
+                Check(await scope.ServiceProvider.GetRequiredService<AddOrganisation>().RunAsync(actor, new NewOrganisation(code, newName, parseResult.GetValue(organisationKind)), ct), ("code", "--organisation"), ("name", "--organisation-name"), ("kind", "--organisation-kind"));
                 await terminal.Error.WriteLineAsync($"Added the organisation {code}, {newName.Trim()}.");
             }
 
-            var added = Check(await people.AddAsync(actor, parseResult.GetValue(name), parseResult.GetValue(email), code, ct), ("full-name", "--name"), ("email", "--email"), ("organisation", "--organisation"));
+            var added = Check(await scope.ServiceProvider.GetRequiredService<AddPerson>().RunAsync(actor, new NewPerson(parseResult.GetValue(name), parseResult.GetValue(email), code), ct), ("full-name", "--name"), ("email", "--email"), ("organisation", "--organisation"));
             var personId = added.Id!.Value;
             if (parseResult.GetValue(admin))
             {
-                Check(await people.GrantAsync(actor, personId, Roles.Code(Role.Administrator), null, null, null, ct), ("role", "--admin"));
+                Check(await scope.ServiceProvider.GetRequiredService<GrantRole>().RunAsync(actor, new RoleGrant(personId, Roles.Code(Role.Administrator)), ct), ("role", "--admin"));
             }
 
             var person = (await users.FindByIdAsync(personId.ToString(System.Globalization.CultureInfo.InvariantCulture)))!;

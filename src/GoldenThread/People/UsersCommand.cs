@@ -1,9 +1,7 @@
 using System.CommandLine;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
 using GoldenThread.Cli;
 using GoldenThread.Storage;
-using Microsoft.AspNetCore.Identity;
 using Spectre.Console;
 
 namespace GoldenThread.People;
@@ -40,12 +38,6 @@ public static class UsersCommand
         return PeopleServices.Create(database);
     }
 
-    internal static PeopleAdministration People(IServiceProvider services) => new(
-        services.GetRequiredService<GoldenThreadDb>(),
-        services.GetRequiredService<UserManager<Person>>(),
-        services.GetRequiredService<AuditLog>(),
-        services.GetRequiredService<TimeProvider>());
-
     private static Command List(Option<string?> databaseOption, Terminal terminal)
     {
         var command = new Command("list", "List everyone who may sign in, or could: email, name, organisation, roles and status.");
@@ -53,7 +45,7 @@ public static class UsersCommand
         {
             await using var services = await ServicesAsync(parseResult, databaseOption, terminal, ct);
             await using var scope = services.CreateAsyncScope();
-            var people = People(scope.ServiceProvider);
+            var people = scope.ServiceProvider.GetRequiredService<PeopleQueries>();
             var everyone = await people.AllAsync(ct);
             var console = terminal.OutConsole();
             if (everyone.Count == 0)

@@ -18,7 +18,8 @@ public static class ServeCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var demo = new Option<bool>("--demo") { Description = "Load the demonstration partnership (Wessexshire) into the database first, if it is empty." };
-        var command = new Command("serve", "Run the web site.") { Options = { urls, demo } };
+        var worker = new Option<bool>("--worker") { Description = "Also run the background worker inside the site (or set GoldenThread__Worker__Enabled=true)." };
+        var command = new Command("serve", "Run the web site.") { Options = { urls, demo, worker } };
         command.SetAction((parseResult, ct) => CommandLine.GuardAsync(terminal, async () =>
         {
             var database = CommandLine.ResolveDatabase(parseResult, databaseOption, terminal);
@@ -47,7 +48,7 @@ public static class ServeCommand
                 .DefaultIfEmpty(DefaultUrl)
                 .ToList();
             var environment = terminal.Environment("ASPNETCORE_ENVIRONMENT") ?? "Production";
-            await using var app = WebApp.Build(new WebAppOptions(database, listen, environment, isDemo) { DemoAccounts = accounts });
+            await using var app = WebApp.Build(new WebAppOptions(database, listen, environment, isDemo) { DemoAccounts = accounts, RunWorker = parseResult.GetValue(worker) });
             await app.StartAsync(ct);
             foreach (var url in app.Urls)
             {

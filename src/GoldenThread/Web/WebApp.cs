@@ -1,7 +1,9 @@
 using GoldenThread.Accounts;
+using GoldenThread.Administration;
 using GoldenThread.Api;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
+using GoldenThread.Worker;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace GoldenThread.Web;
@@ -21,6 +23,9 @@ public sealed record WebAppOptions(Database Database, IReadOnlyList<string> Urls
     public bool EphemeralKeys { get; init; }
 
     public IReadOnlyList<Demo.DemoAccount> DemoAccounts { get; init; } = [];
+
+    /// <summary>Runs the background worker inside the site (<c>serve --worker</c>); also on when <c>GoldenThread:Worker:Enabled</c> is true.</summary>
+    public bool RunWorker { get; init; }
 
     /// <summary>
     /// The reporting calendar's fixed "today", for a site that runs on a clock of its own; the demonstration's
@@ -75,6 +80,8 @@ public static class WebApp
         builder.Services.AddRazorPages();
         builder.Services.AddHealthChecks().AddDbContextCheck<GoldenThreadDb>("database");
         builder.Services.AddGoldenThreadApi();
+        builder.Services.AddGoldenThreadAdministration();
+        builder.Services.AddGoldenThreadWorker(hosted: options.RunWorker || builder.Configuration.GetValue<bool>(WorkerSetup.EnabledSetting));
         configure?.Invoke(builder);
 
         var app = builder.Build();

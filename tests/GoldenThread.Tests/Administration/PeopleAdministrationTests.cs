@@ -5,7 +5,6 @@ using GoldenThread.Domain.Access;
 using GoldenThread.People;
 using GoldenThread.Storage;
 using GoldenThread.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using FieldError = GoldenThread.Scorecard.FieldError;
@@ -26,9 +25,9 @@ public sealed class PeopleAdministrationTests
         var database = await DemoDatabaseAsync(provider);
         var person = await TestPeople.AddAsync(database, "owner@example.org");
 
-        var granted = await RunAsync(database, (p, ct) => p.GrantAsync(Admin, person.Id, "indicator_owner", "ni 16", null, null, ct));
+        var granted = await RunAsync<GrantRole>(database, (g, ct) => g.RunAsync(Admin, new RoleGrant(person.Id, "indicator_owner", "ni 16"), ct));
         var stampAfterGrant = await StampAsync(database, person.Id);
-        var removed = await RunAsync(database, (p, ct) => p.RemoveRoleAsync(Admin, person.Id, granted.Id!.Value, ct));
+        var removed = await RunAsync<RemoveRole>(database, (r, ct) => r.RunAsync(Admin, new RoleRemoval(person.Id, granted.Id!.Value), ct));
 
         Assert.True(granted.Succeeded, string.Join("; ", granted.Errors));
         Assert.Equal("Test Person is now Indicator owner for NI 16.", granted.Done);
@@ -50,11 +49,11 @@ public sealed class PeopleAdministrationTests
         var database = await DemoDatabaseAsync(provider);
         var person = await TestPeople.AddAsync(database, "member@example.org", new Grant(Role.BodyMember, BodyId: await BodyIdAsync(database, "SSC")));
 
-        var noBody = await RunAsync(database, (p, ct) => p.GrantAsync(Admin, person.Id, "body_member", null, null, null, ct));
-        var withArea = await RunAsync(database, (p, ct) => p.GrantAsync(Admin, person.Id, "indicator_deputy", "NI 16", "HRT", null, ct));
-        var unknownArea = await RunAsync(database, (p, ct) => p.GrantAsync(Admin, person.Id, "target_sponsor", "NI 15", "ATLANTIS", null, ct));
-        var noRole = await RunAsync(database, (p, ct) => p.GrantAsync(Admin, person.Id, "chief", null, null, null, ct));
-        var duplicate = await RunAsync(database, (p, ct) => p.GrantAsync(Admin, person.Id, "body_member", null, null, "ssc", ct));
+        var noBody = await RunAsync<GrantRole>(database, (g, ct) => g.RunAsync(Admin, new RoleGrant(person.Id, "body_member"), ct));
+        var withArea = await RunAsync<GrantRole>(database, (g, ct) => g.RunAsync(Admin, new RoleGrant(person.Id, "indicator_deputy", "NI 16", "HRT"), ct));
+        var unknownArea = await RunAsync<GrantRole>(database, (g, ct) => g.RunAsync(Admin, new RoleGrant(person.Id, "target_sponsor", "NI 15", "ATLANTIS"), ct));
+        var noRole = await RunAsync<GrantRole>(database, (g, ct) => g.RunAsync(Admin, new RoleGrant(person.Id, "chief"), ct));
+        var duplicate = await RunAsync<GrantRole>(database, (g, ct) => g.RunAsync(Admin, new RoleGrant(person.Id, "body_member", BodyCode: "ssc"), ct));
 
         Assert.Equal(new FieldError("body", "Body member is held for one board or partnership, and only that."), Assert.Single(noBody.Errors));
         Assert.Equal(new FieldError("area", "Indicator deputy is held for one indicator, and only that."), Assert.Single(withArea.Errors));
@@ -71,8 +70,8 @@ public sealed class PeopleAdministrationTests
     {
         var database = await DemoDatabaseAsync(provider);
 
-        var added = await RunAsync(database, (p, ct) => p.AddAsync(Admin, " Ann Other ", "ann.other@example.org", "hbc", ct));
-        var again = await RunAsync(database, (p, ct) => p.AddAsync(Admin, "Ann Again", "ANN.OTHER@example.org", "HBC", ct));
+        var added = await RunAsync<AddPerson>(database, (a, ct) => a.RunAsync(Admin, new NewPerson(" Ann Other ", "ann.other@example.org", "hbc"), ct));
+        var again = await RunAsync<AddPerson>(database, (a, ct) => a.RunAsync(Admin, new NewPerson("Ann Again", "ANN.OTHER@example.org", "HBC"), ct));
 
         Assert.True(added.Succeeded, string.Join("; ", added.Errors));
         Assert.Equal("email", Assert.Single(again.Errors).Field);
@@ -91,14 +90,15 @@ public sealed class PeopleAdministrationTests
         var other = await TestPeople.AddAsync(database, "other@example.org");
         var self = new AuditActor(admin.Id, "self@example.org", null);
 
-        var selfRefused = await RunAsync(database, (p, ct) => p.DeactivateAsync(self, admin.Id, ct));
-        var ownRoleRefused = await RunAsync(database, async (p, ct) =>
+        var selfRefused = await RunAsync<DeactivatePerson>(database, (d, ct) => d.RunAsync(self, admin.Id, ct));
+        var ownRoleRefused = await RunAsync<RemoveRole>(database, async (r, ct) =>
         {
-            var role = (await p.FindAsync(admin.Id, ct))!.Roles.Single();
-            return await p.RemoveRoleAsync(self, admin.Id, role.Id, ct);
+            await using var db = database.Open();
+            var role = await db.RoleAssignments.SingleAsync(a => a.PersonId == admin.Id, ct);
+            return await r.RunAsync(self, new RoleRemoval(admin.Id, role.Id), ct);
         });
-        var deactivated = await RunAsync(database, (p, ct) => p.DeactivateAsync(self, other.Id, ct));
-        var twice = await RunAsync(database, (p, ct) => p.DeactivateAsync(self, other.Id, ct));
+        var deactivated = await RunAsync<DeactivatePerson>(database, (d, ct) => d.RunAsync(self, other.Id, ct));
+        var twice = await RunAsync<DeactivatePerson>(database, (d, ct) => d.RunAsync(self, other.Id, ct));
 
         Assert.Contains("You cannot deactivate yourself", Assert.Single(selfRefused.Errors).Message, StringComparison.Ordinal);
         Assert.Contains("You cannot remove your own administrator role", Assert.Single(ownRoleRefused.Errors).Message, StringComparison.Ordinal);
@@ -117,12 +117,14 @@ public sealed class PeopleAdministrationTests
         var database = await DemoDatabaseAsync(provider);
         await using var services = PeopleServices.Create(database);
         await using var scope = services.CreateAsyncScope();
-        var organisations = new OrganisationAdministration(scope.ServiceProvider.GetRequiredService<GoldenThreadDb>(), scope.ServiceProvider.GetRequiredService<AuditLog>());
+        var add = scope.ServiceProvider.GetRequiredService<AddOrganisation>();
+        var rename = scope.ServiceProvider.GetRequiredService<RenameOrganisation>();
+        var organisations = scope.ServiceProvider.GetRequiredService<OrganisationQueries>();
 
-        var taken = await organisations.AddAsync(Admin, "wpol", "Another Police", "police", CancellationToken.None);
-        var badKind = await organisations.AddAsync(Admin, "NEW", "New Body", "quango", CancellationToken.None);
-        var added = await organisations.AddAsync(Admin, "NEW", "New Body", "Voluntary", CancellationToken.None);
-        var renamed = await organisations.RenameAsync(Admin, added.Id!.Value, "Newer Body", CancellationToken.None);
+        var taken = await add.RunAsync(Admin, new NewOrganisation("wpol", "Another Police", "police"), CancellationToken.None);
+        var badKind = await add.RunAsync(Admin, new NewOrganisation("NEW", "New Body", "quango"), CancellationToken.None);
+        var added = await add.RunAsync(Admin, new NewOrganisation("NEW", "New Body", "Voluntary"), CancellationToken.None);
+        var renamed = await rename.RunAsync(Admin, new OrganisationRename(added.Id!.Value, "Newer Body"), CancellationToken.None);
 
         Assert.Equal(new FieldError("code", "The code WPOL is already used by Wessexshire Police"), Assert.Single(taken.Errors));
         Assert.Equal(new FieldError("kind", "Choose a kind of organisation: council, police, health, fire, voluntary, business or other"), Assert.Single(badKind.Errors));
@@ -143,16 +145,13 @@ public sealed class PeopleAdministrationTests
         return database;
     }
 
-    private static async Task<AdminChange> RunAsync(Database database, Func<PeopleAdministration, CancellationToken, Task<AdminChange>> change)
+    /// <summary>Runs a use case resolved from DI, as the pages and the command line do, in a scope of its own.</summary>
+    private static async Task<AdminChange> RunAsync<TUseCase>(Database database, Func<TUseCase, CancellationToken, Task<AdminChange>> change)
+        where TUseCase : notnull
     {
         await using var services = PeopleServices.Create(database);
         await using var scope = services.CreateAsyncScope();
-        var people = new PeopleAdministration(
-            scope.ServiceProvider.GetRequiredService<GoldenThreadDb>(),
-            scope.ServiceProvider.GetRequiredService<UserManager<Person>>(),
-            scope.ServiceProvider.GetRequiredService<AuditLog>(),
-            TimeProvider.System);
-        return await change(people, CancellationToken.None);
+        return await change(scope.ServiceProvider.GetRequiredService<TUseCase>(), CancellationToken.None);
     }
 
     private static async Task<string?> StampAsync(Database database, int id)

@@ -1,11 +1,7 @@
 using GoldenThread.Access;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
 using GoldenThread.Pages.Scorecard;
-using GoldenThread.People;
-using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GoldenThread.Pages.Admin;
@@ -15,7 +11,7 @@ namespace GoldenThread.Pages.Admin;
 /// "I have forgotten my password" on the sign-in page, so no administrator ever knows it.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class AddPersonModel(GoldenThreadDb db, UserManager<Person> users, AuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class AddPersonModel(OrganisationQueries organisations) : AdminPageModel
 {
     [BindProperty(Name = "full-name")]
     public string? FullName { get; set; }
@@ -29,18 +25,17 @@ public sealed class AddPersonModel(GoldenThreadDb db, UserManager<Person> users,
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Organisations = await new OrganisationAdministration(db, audit).ListAsync(cancellationToken);
+        Organisations = await organisations.ListAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromServices] AddPerson addPerson, CancellationToken cancellationToken)
     {
-        var people = new PeopleAdministration(db, users, audit, clock);
-        var change = await people.AddAsync(await ActorAsync(), FullName, Email, OrganisationCode, cancellationToken);
+        var change = await addPerson.RunAsync(await ActorAsync(), new NewPerson(FullName, Email, OrganisationCode), cancellationToken);
         if (Done(change, $"They have no password yet. Ask them to go to the sign-in page, choose ‘I have forgotten my password’ and enter {Email?.Trim()}: they will be sent a link to set their own password."))
         {
             return Redirect($"/admin/people/{change.Id}");
         }
 
-        Organisations = await new OrganisationAdministration(db, audit).ListAsync(cancellationToken);
+        Organisations = await organisations.ListAsync(cancellationToken);
         return Page();
     }
 

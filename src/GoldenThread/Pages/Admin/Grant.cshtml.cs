@@ -1,12 +1,9 @@
 using GoldenThread.Access;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
 using GoldenThread.Domain.Access;
 using GoldenThread.Pages.Scorecard;
-using GoldenThread.People;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +15,7 @@ namespace GoldenThread.Pages.Admin;
 /// area, or a body).
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class GrantModel(GoldenThreadDb db, UserManager<Person> users, AuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class GrantModel(GoldenThreadDb db, PeopleQueries people) : AdminPageModel
 {
     private static readonly Dictionary<Role, string> Hints = new()
     {
@@ -84,15 +81,14 @@ public sealed class GrantModel(GoldenThreadDb db, UserManager<Person> users, Aud
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] GrantRole grant, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var people = new PeopleAdministration(db, users, audit, clock);
-        if (Done(await people.GrantAsync(await ActorAsync(), id, RoleCode, Indicator, Area, Body, cancellationToken)))
+        if (Done(await grant.RunAsync(await ActorAsync(), new RoleGrant(id, RoleCode, Indicator, Area, Body), cancellationToken)))
         {
             return Redirect($"/admin/people/{id}");
         }
@@ -111,7 +107,6 @@ public sealed class GrantModel(GoldenThreadDb db, UserManager<Person> users, Aud
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var people = new PeopleAdministration(db, users, audit, clock);
         if (await people.FindAsync(id, cancellationToken) is not { } person)
         {
             return false;

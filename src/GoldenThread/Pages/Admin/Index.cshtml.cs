@@ -1,17 +1,14 @@
 using GoldenThread.Access;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
-using GoldenThread.People;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace GoldenThread.Pages.Admin;
 
 /// <summary><c>/admin</c>: the way in to administration, with how many people and organisations there are and who is locked out.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(GoldenThreadDb db, UserManager<Person> users, AuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class IndexModel(GoldenThreadDb db, PeopleQueries people) : AdminPageModel
 {
     public int People { get; private set; }
 
@@ -26,6 +23,6 @@ public sealed class IndexModel(GoldenThreadDb db, UserManager<Person> users, Aud
         People = await db.People.CountAsync(cancellationToken);
         Deactivated = await db.People.CountAsync(p => p.DeactivatedAt != null, cancellationToken);
         Organisations = await db.Organisations.CountAsync(cancellationToken);
-        LockedOut = await new PeopleAdministration(db, users, audit, clock).CountLockedOutAsync(cancellationToken);
+        LockedOut = await people.CountLockedOutAsync(cancellationToken);
     }
 }

@@ -1,8 +1,6 @@
 using GoldenThread.Access;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
 using GoldenThread.Partnership;
-using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,10 +8,8 @@ namespace GoldenThread.Pages.Admin;
 
 /// <summary><c>/admin/organisations/{id}</c>: renaming an organisation (its code stays, as bundles refer to it).</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class OrganisationModel(GoldenThreadDb db, AuditLog audit) : AdminPageModel
+public sealed class OrganisationModel(OrganisationQueries organisations) : AdminPageModel
 {
-    private readonly OrganisationAdministration _organisations = new(db, audit);
-
     public int Id { get; private set; }
 
     public Organisation Organisation { get; private set; } = null!;
@@ -24,7 +20,7 @@ public sealed class OrganisationModel(GoldenThreadDb db, AuditLog audit) : Admin
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Id = id;
-        if (await _organisations.FindAsync(Id, cancellationToken) is not { } organisation)
+        if (await organisations.FindAsync(Id, cancellationToken) is not { } organisation)
         {
             return NotFound();
         }
@@ -34,15 +30,15 @@ public sealed class OrganisationModel(GoldenThreadDb db, AuditLog audit) : Admin
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] RenameOrganisation rename, CancellationToken cancellationToken)
     {
         Id = id;
-        if (await _organisations.FindAsync(Id, cancellationToken) is not { } organisation)
+        if (await organisations.FindAsync(Id, cancellationToken) is not { } organisation)
         {
             return NotFound();
         }
 
-        if (Done(await _organisations.RenameAsync(await ActorAsync(), Id, Name, cancellationToken)))
+        if (Done(await rename.RunAsync(await ActorAsync(), new OrganisationRename(Id, Name), cancellationToken)))
         {
             return Redirect("/admin/organisations");
         }

@@ -1,10 +1,8 @@
 using GoldenThread.Access;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
 using GoldenThread.Domain;
 using GoldenThread.Domain.Partnership;
 using GoldenThread.Pages.Scorecard;
-using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,10 +10,8 @@ namespace GoldenThread.Pages.Admin;
 
 /// <summary><c>/admin/organisations</c>: the partner organisations with how many people each has, and adding one.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class OrganisationsModel(GoldenThreadDb db, AuditLog audit) : AdminPageModel
+public sealed class OrganisationsModel(OrganisationQueries organisations) : AdminPageModel
 {
-    private readonly OrganisationAdministration _organisations = new(db, audit);
-
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
 
     [BindProperty(Name = "code")]
@@ -28,17 +24,17 @@ public sealed class OrganisationsModel(GoldenThreadDb db, AuditLog audit) : Admi
     public string? Kind { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Organisations = await _organisations.ListAsync(cancellationToken);
+        Organisations = await organisations.ListAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromServices] AddOrganisation addOrganisation, CancellationToken cancellationToken)
     {
-        var change = await _organisations.AddAsync(await ActorAsync(), Code, Name, Kind, cancellationToken);
+        var change = await addOrganisation.RunAsync(await ActorAsync(), new NewOrganisation(Code, Name, Kind), cancellationToken);
         if (Done(change))
         {
             return Redirect("/admin/organisations");
         }
 
-        Organisations = await _organisations.ListAsync(cancellationToken);
+        Organisations = await organisations.ListAsync(cancellationToken);
         return Page();
     }
 

@@ -1,21 +1,15 @@
 using GoldenThread.Access;
 using GoldenThread.Administration;
-using GoldenThread.Audit;
 using GoldenThread.Pages.Scorecard;
-using GoldenThread.People;
-using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GoldenThread.Pages.Admin;
 
 /// <summary><c>/admin/people</c>: people found by name or email and organisation, with their roles and whether they may sign in.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class PeopleModel(GoldenThreadDb db, UserManager<Person> users, AuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class PeopleModel(PeopleQueries people, OrganisationQueries organisations) : AdminPageModel
 {
-    private readonly PeopleAdministration _people = new(db, users, audit, clock);
-
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
@@ -32,15 +26,15 @@ public sealed class PeopleModel(GoldenThreadDb db, UserManager<Person> users, Au
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Organisations = await new OrganisationAdministration(db, audit).ListAsync(cancellationToken);
+        Organisations = await organisations.ListAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(OrganisationCode) && !Organisations.Any(o => o.Code == OrganisationCode.Trim()))
         {
             Errors.Add(new GoldenThread.Scorecard.FieldError("organisation", "Choose an organisation from the list"));
             OrganisationCode = null;
         }
 
-        Found = await _people.SearchAsync(Search, OrganisationCode, cancellationToken);
-        Now = _people.Now;
+        Found = await people.SearchAsync(Search, OrganisationCode, cancellationToken);
+        Now = people.Now;
     }
 
     public TextField SearchField => new("q", "Name or email address", Search, null, "Any part of it, for example ‘morgan’ or ‘police.example’", "search", WidthClass: "govuk-!-width-full") { Spellcheck = false };

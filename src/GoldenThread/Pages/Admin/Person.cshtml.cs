@@ -2,10 +2,8 @@ using GoldenThread.Access;
 using GoldenThread.Administration;
 using GoldenThread.Audit;
 using GoldenThread.Pages.Scorecard;
-using GoldenThread.People;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GoldenThread.Pages.Admin;
@@ -15,11 +13,9 @@ namespace GoldenThread.Pages.Admin;
 /// them lately; with the forms that change each (every change redirects back here with a banner).
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class PersonModel(GoldenThreadDb db, UserManager<Person> users, AuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class PersonModel(GoldenThreadDb db, PeopleQueries people, OrganisationQueries organisations) : AdminPageModel
 {
     public const int RecentEntries = 20;
-
-    private readonly PeopleAdministration _people = new(db, users, audit, clock);
 
     public int Id { get; private set; }
 
@@ -42,20 +38,20 @@ public sealed class PersonModel(GoldenThreadDb db, UserManager<Person> users, Au
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ShowAsync(id, keepInput: false, cancellationToken);
 
-    public Task<IActionResult> OnPostDetailsAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async actor => await _people.ChangeDetailsAsync(actor, id, FullName, OrganisationCode, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostDetailsAsync(int id, [FromServices] ChangePersonDetails change, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor => await change.RunAsync(actor, new PersonDetails(id, FullName, OrganisationCode), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostRemoveRoleAsync(int id, [FromForm(Name = "role")] int role, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async actor => await _people.RemoveRoleAsync(actor, id, role, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostRemoveRoleAsync(int id, [FromForm(Name = "role")] int role, [FromServices] RemoveRole remove, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor => await remove.RunAsync(actor, new RoleRemoval(id, role), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async actor => await _people.DeactivateAsync(actor, id, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostDeactivateAsync(int id, [FromServices] DeactivatePerson deactivate, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor => await deactivate.RunAsync(actor, id, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async actor => await _people.ReactivateAsync(actor, id, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostReactivateAsync(int id, [FromServices] ReactivatePerson reactivate, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor => await reactivate.RunAsync(actor, id, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostEndLockoutAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async actor => await _people.EndLockoutAsync(actor, id, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostEndLockoutAsync(int id, [FromServices] EndLockout endLockout, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor => await endLockout.RunAsync(actor, id, cancellationToken), cancellationToken);
 
     public TextField FullNameField => new("full-name", "Full name", FullName, ErrorFor("full-name"), Autocomplete: "off", WidthClass: "govuk-!-width-two-thirds") { Spellcheck = false };
 
@@ -63,7 +59,7 @@ public sealed class PersonModel(GoldenThreadDb db, UserManager<Person> users, Au
 
     private async Task<IActionResult> ChangeAsync(int id, Func<AuditActor, Task<AdminChange>> change, CancellationToken cancellationToken)
     {
-        if (await _people.FindAsync(id, cancellationToken) is null)
+        if (await people.FindAsync(id, cancellationToken) is null)
         {
             return NotFound();
         }
@@ -80,17 +76,17 @@ public sealed class PersonModel(GoldenThreadDb db, UserManager<Person> users, Au
     {
         // A refused change leaves tracked entities behind; the page shows what is stored.
         db.ChangeTracker.Clear();
-        if (await _people.FindAsync(id, cancellationToken) is not { } person)
+        if (await people.FindAsync(id, cancellationToken) is not { } person)
         {
             return NotFound();
         }
 
         Id = id;
         Person = person;
-        Now = _people.Now;
+        Now = people.Now;
         IsSelf = (await HttpAuditActor.OfAsync(HttpContext)).Id == id;
-        Organisations = await new OrganisationAdministration(db, audit).ListAsync(cancellationToken);
-        Recent = await _people.RecentAuditAsync(id, RecentEntries, cancellationToken);
+        Organisations = await organisations.ListAsync(cancellationToken);
+        Recent = await people.RecentAuditAsync(id, RecentEntries, cancellationToken);
         if (!keepInput)
         {
             FullName = person.FullName;

@@ -1,0 +1,11 @@
+namespace GoldenThread.Worker;
+
+/// <summary>
+/// Runs one kind of job; registered with <see cref="WorkerSetup.AddJobHandler{THandler}"/> under its kind. A
+/// handler is resolved from a fresh DI scope for each run (so it has its own database context); it returns
+/// when the work is done and throws when it failed, and the worker retries it.
+/// </summary>
+public interface IJobHandler
+{
+    Task RunAsync(Job job, CancellationToken cancellationToken);
+}
