@@ -23,11 +23,20 @@ internal sealed class BundleValidator
     private readonly CodeIndex<bool> _bodies;
     private readonly CodeIndex<IndicatorInfo> _indicators;
     private readonly PeriodCodes _periods = new();
+    private readonly DateOnly _today;
+    private readonly FigureLimits _limits;
 
-    public BundleValidator(ICatalogue catalogue, ProblemList problems, ImportProgressCounter progress)
+    /// <summary>The figure rules' findings for the current row, reused so that a million rows allocate no lists.</summary>
+    private readonly List<FieldProblem> _found = [];
+
+    /// <param name="today">The date figures' periods must have started by (targets may be for periods to come).</param>
+    /// <param name="limits">The bounds every figure keeps whatever its indicator.</param>
+    public BundleValidator(ICatalogue catalogue, ProblemList problems, ImportProgressCounter progress, DateOnly today, FigureLimits limits)
     {
         _problems = problems;
         _progress = progress;
+        _today = today;
+        _limits = limits;
         _areas = new CodeIndex<bool>(code => (catalogue.HasArea(code), false));
         _organisations = new CodeIndex<bool>(code => (catalogue.HasOrganisation(code), false));
         _bodies = new CodeIndex<bool>(code => (catalogue.HasBody(code), false));
@@ -222,16 +231,18 @@ internal sealed class BundleValidator
 
             if (indicator >= 0)
             {
-                var info = _indicators.Info(indicator);
-                if (periodRead && info.Frequency is { } frequency)
+                var figures = Figures(indicator);
+                if (periodRead && figures.Frequency is { } frequency)
                 {
-                    CheckTargetPeriod(rows, indicator, frequency, period);
+                    FigureRules.CheckTargetPeriod(figures.Code, frequency, period, _found);
                 }
 
                 if (targetRead)
                 {
-                    CheckRange(rows, TargetColumns.Target, indicator, target);
+                    FigureRules.CheckFigure(FigureFields.Target, figures, target, _limits, _found);
                 }
+
+                ReportFound(rows);
             }
 
             if (indicator >= 0 && area >= 0 && periodRead)
@@ -258,24 +269,20 @@ internal sealed class BundleValidator
             rows.TryNumber(ValueColumns.Actual, out var actual);
             rows.TryNumber(ValueColumns.ProjectedOutturn, out var outturn);
             var note = rows.Text(ValueColumns.Note, IndicatorValue.NoteLength);
-            if (indicator >= 0)
+            if (periodRead && indicator >= 0)
             {
-                var info = _indicators.Info(indicator);
-                if (periodRead && info.Frequency is { } frequency)
-                {
-                    CheckValuePeriod(rows, indicator, frequency, period, actual is not null, outturn is not null);
-                }
-
-                if (actual is { } actualValue)
-                {
-                    CheckRange(rows, ValueColumns.Actual, indicator, actualValue);
-                }
-
-                if (outturn is { } outturnValue)
-                {
-                    CheckRange(rows, ValueColumns.ProjectedOutturn, indicator, outturnValue);
-                }
+                FigureRules.CheckValues(Figures(indicator), period, actual, outturn, _today, _limits, _found);
             }
+            else if (periodRead)
+            {
+                FigureRules.CheckStarted(period, _today, _found);
+            }
+            else if (indicator >= 0)
+            {
+                CheckFigures(Figures(indicator), actual, outturn);
+            }
+
+            ReportFound(rows);
 
             if (indicator >= 0 && area >= 0 && periodRead)
             {
@@ -475,75 +482,35 @@ internal sealed class BundleValidator
         return tags.ToArray();
     }
 
-    /// <summary>A target is for a year or for a period at least as long as the indicator's reporting periods.</summary>
-    private void CheckTargetPeriod(TableRows rows, int indicator, Frequency frequency, Period period)
-    {
-        var reporting = frequency.ReportingKind();
-        if (period.Kind == PeriodKind.Year || (int)period.Kind >= (int)reporting)
-        {
-            return;
-        }
-
-        rows.Report(
-            TargetColumns.Period,
-            $"{period} is {Cells.Singular(period.Kind)}, shorter than the {Cells.Plural(reporting)} that {_indicators.Code(indicator)} is collected in; "
-            + $"a target is for a year or for a period at least as long as the indicator's frequency ({Codes.Of(frequency)})");
-    }
-
-    /// <summary>
-    /// An actual is for a year or a reporting period; a projected outturn also for any quarter. A row with
-    /// neither (a note, or nothing) is held to the projected outturn's periods.
-    /// </summary>
-    private void CheckValuePeriod(TableRows rows, int indicator, Frequency frequency, Period period, bool hasActual, bool hasOutturn)
-    {
-        var reporting = frequency.ReportingKind();
-        var fitsActual = period.Kind == PeriodKind.Year || period.Kind == reporting;
-        var fitsOutturn = fitsActual || period.Kind == PeriodKind.Quarter;
-        if (fitsActual)
-        {
-            return;
-        }
-
-        var code = _indicators.Code(indicator);
-        var collected = $"{code} is collected {Cells.Adverb(frequency)}";
-        var outturnPeriods = reporting is PeriodKind.Month or PeriodKind.HalfYear
-            ? $"a year, a quarter or one of the indicator's {Cells.Plural(reporting)}"
-            : "a year or a quarter";
-        if (hasActual)
-        {
-            var actualPeriods = reporting == PeriodKind.Year ? "years" : $"{Cells.Plural(reporting)} or years";
-            var hint = fitsOutturn ? "; give the forecast for the year as projected_outturn" : string.Empty;
-            rows.Report(ValueColumns.Actual, $"an actual for {period} does not fit: {collected}, so its actuals are for {actualPeriods}{hint}");
-        }
-
-        if (hasOutturn && !fitsOutturn)
-        {
-            rows.Report(ValueColumns.ProjectedOutturn, $"a projected outturn for {period} does not fit: {collected}, so a projected outturn is for {outturnPeriods}");
-        }
-
-        if (!hasActual && !hasOutturn && !fitsOutturn)
-        {
-            rows.Report(ValueColumns.Period, $"{period} does not fit: {collected}, so a values row is for {outturnPeriods}");
-        }
-    }
-
-    private void CheckRange(TableRows rows, int column, int indicator, decimal value)
+    /// <summary>The indicator as the figure rules see it: its code and what could be read of its frequency and range.</summary>
+    private FigureIndicator Figures(int indicator)
     {
         var info = _indicators.Info(indicator);
-        var belowMin = value < info.MinValue;
-        var aboveMax = value > info.MaxValue;
-        if (!belowMin && !aboveMax)
+        return new FigureIndicator(_indicators.Code(indicator), info.Frequency, info.MinValue, info.MaxValue);
+    }
+
+    private void CheckFigures(FigureIndicator figures, decimal? actual, decimal? outturn)
+    {
+        if (actual is { } actualValue)
         {
-            return;
+            FigureRules.CheckFigure(FigureFields.Actual, figures, actualValue, _limits, _found);
         }
 
-        var code = _indicators.Code(indicator);
-        var shown = Cells.Show(value);
-        rows.Report(column, info is { MinValue: { } min, MaxValue: { } max }
-            ? $"{shown} is outside {code}'s range of {Cells.Show(min)} to {Cells.Show(max)}"
-            : belowMin
-                ? $"{shown} is below {code}'s min_value of {Cells.Show(info.MinValue!.Value)}"
-                : $"{shown} is above {code}'s max_value of {Cells.Show(info.MaxValue!.Value)}");
+        if (outturn is { } outturnValue)
+        {
+            FigureRules.CheckFigure(FigureFields.ProjectedOutturn, figures, outturnValue, _limits, _found);
+        }
+    }
+
+    /// <summary>Reports what the figure rules found in the current row, each at its own column.</summary>
+    private void ReportFound(TableRows rows)
+    {
+        foreach (var problem in _found)
+        {
+            rows.Report(rows.Spec.IndexOf(problem.Field), problem.Message);
+        }
+
+        _found.Clear();
     }
 
     private void CheckDuplicate(TableRows rows, Dictionary<long, long> firstLines, int indicator, int area, Period period, int column)

@@ -1,9 +1,11 @@
 using System.Globalization;
 using GoldenThread.Audit;
 using GoldenThread.Domain.Access;
+using GoldenThread.Domain.Indicators;
 using GoldenThread.Import;
 using GoldenThread.Indicators;
 using GoldenThread.Storage;
+using GoldenThread.Timetable;
 using Microsoft.EntityFrameworkCore;
 using Figures = GoldenThread.Domain.Access.Figures;
 
@@ -44,12 +46,13 @@ public abstract record SubmissionOutcome
 /// <summary>
 /// Submits (creates or corrects) one indicator's values row for one area and period: the API's write path, and any
 /// later form's. In order: the codes must exist; the person must be allowed (the caller's check, which the web
-/// site makes with <see cref="Access.SubmitFiguresRequirement"/>); the figures must pass the very checks the import
-/// makes on a row of values.csv (the period fits the indicator's frequency, numbers lie in its range, the note fits).
+/// site makes with <see cref="Access.SubmitFiguresRequirement"/>); the figures must pass the very rules the import
+/// applies to a row of values.csv (<see cref="FigureRules"/>: the period fits the indicator's frequency and has started
+/// by the reporting clock's today, numbers lie in its range and the configured magnitude, the note fits).
 /// The row and its audit entry are saved together. Indicator values carry no foreign keys (docs/decisions/0006),
 /// so this path resolves every code itself before writing.
 /// </summary>
-public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit)
+public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit, ReportingClock clock, FigureLimits limits)
 {
     public async Task<SubmissionOutcome> SubmitAsync(
         string indicatorCode,
@@ -90,8 +93,8 @@ public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit)
         }
 
         // Normalised so that messages read "0 to 100" on SQLite, which gives back 0.0 and 100.0, as on PostgreSQL.
-        var known = new KnownIndicator(indicator.Code, indicator.Frequency, Normalise(indicator.MinValue), Normalise(indicator.MaxValue));
-        var (row, problems) = ValueRowCheck.Check(known, area.Code, periodCode, input);
+        var figures = new FigureIndicator(indicator.Code, indicator.Frequency, Normalise(indicator.MinValue), Normalise(indicator.MaxValue));
+        var (row, problems) = Check(figures, area.Code, periodCode, input);
         if (row is null)
         {
             return new SubmissionOutcome.Invalid(problems);
@@ -129,6 +132,35 @@ public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit)
             return new SubmissionOutcome.Submitted(new StoredFigure(
                 indicator.Code, area.Code, period, Normalise(row.Actual), Normalise(row.ProjectedOutturn), row.Note));
         }
+    }
+
+    /// <summary>The row as the import would store it, or the problems with it (one field each), by the rules the import keeps.</summary>
+    private (ValueRow? Row, IReadOnlyList<FigureProblem> Problems) Check(FigureIndicator figures, string areaCode, string periodCode, FigureInput input)
+    {
+        var found = new List<FieldProblem>();
+        var note = input.Note?.Trim();
+        if (string.IsNullOrEmpty(note))
+        {
+            note = null;
+        }
+        else if (note.Length > IndicatorValue.NoteLength)
+        {
+            found.Add(new(FigureFields.Note, string.Create(
+                CultureInfo.InvariantCulture, $"{Cells.Show(note)} is {note.Length} characters long; note may have at most {IndicatorValue.NoteLength}")));
+        }
+
+        if (!Cells.TryParsePeriod(periodCode.Trim(), out var period))
+        {
+            found.Add(new(FigureFields.Period, Cells.NotAPeriod(periodCode.Trim())));
+        }
+        else
+        {
+            FigureRules.CheckValues(figures, period, input.Actual, input.ProjectedOutturn, clock.Today, limits, found);
+        }
+
+        return found.Count == 0
+            ? (new ValueRow(figures.Code, areaCode, period, input.Actual, input.ProjectedOutturn, note), [])
+            : (null, found.Select(p => new FigureProblem(p.Field, p.Message)).ToList());
     }
 
     /// <summary>What the submission changed, in words: <c>actual 410 → 395; projected outturn N/A → 1500</c>.</summary>

@@ -25,9 +25,9 @@ public abstract class SubmitFigureApiTests(WebTestHost host)
         var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
         using var client = Bearer(token);
 
-        // 2010-11 has no figures in the demonstration until this submission.
-        using var write = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2010-11-Q1", """{"actual": 0.61, "projected_outturn": 0.9}""");
-        using var after = await client.GetAsync(new Uri("/api/v1/scorecard?period=2010-11-Q1&area=HRT", UriKind.Relative));
+        // Hartmere has no NI 15 figures for 2008-09 in the demonstration until this submission.
+        using var write = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2008-09-Q1", """{"actual": 0.61, "projected_outturn": 0.9}""");
+        using var after = await client.GetAsync(new Uri("/api/v1/scorecard?period=2008-09-Q1&area=HRT", UriKind.Relative));
         var entries = JsonDocument.Parse(await after.Content.ReadAsStringAsync()).RootElement.GetProperty("entries");
         var entry = entries.EnumerateArray().Single(e => e.GetProperty("indicator").GetString() == "NI 15");
 
@@ -159,18 +159,71 @@ public abstract class SubmitFigureApiTests(WebTestHost host)
 
     public static TheoryData<string, string, string> BadFigures => new()
     {
-        { "2011-12-M07", """{"actual": 0.2}""", "actual" },
-        { "2011-12-H1", """{"projected_outturn": 0.2}""", "projected_outturn" },
-        { "2011-12-Q5", """{"actual": 0.2}""", "period" },
-        { "2011-12-Q1", """{"actual": "0.2"}""", "actual" },
-        { "2011-12-Q1", """{"projected_outturn": true}""", "projected_outturn" },
-        { "2011-12-Q1", """{"note": 12}""", "note" },
-        { "2011-12-Q1", """{"actul": 0.2}""", "body" },
-        { "2011-12-Q1", """[0.2]""", "body" },
-        { "2011-12-Q1", """{"actual": 0.2""", "body" },
+        { "2008-09-M07", """{"actual": 0.2}""", "actual" },
+        { "2008-09-H1", """{"projected_outturn": 0.2}""", "projected_outturn" },
+        { "2008-09-Q5", """{"actual": 0.2}""", "period" },
+        { "2008-09-Q2", """{"actual": "0.2"}""", "actual" },
+        { "2008-09-Q2", """{"projected_outturn": true}""", "projected_outturn" },
+        { "2008-09-Q2", """{"note": 12}""", "note" },
+        { "2008-09-Q2", """{"actul": 0.2}""", "body" },
+        { "2008-09-Q2", """[0.2]""", "body" },
+        { "2008-09-Q2", """{"actual": 0.2""", "body" },
         { "2009-10-Q1", "null", "body" },
-        { "2011-12-Q1", """{"note": "NOTE"}""", "note" },
+        { "2008-09-Q2", """{"note": "NOTE"}""", "note" },
+        { "2010-11-Q1", """{"actual": 0.2}""", "period" },
+        { "2999-00-Q4", """{}""", "period" },
+        { "2008-09-Q2", """{"actual": 1000000000000.01}""", "actual" },
+        { "2008-09-Q2", """{"projected_outturn": -79228162514264337593543950335}""", "projected_outturn" },
+        { "2008-09-Q2", """{"actual": 0.12345678901234567890123456789}""", "actual" },
+        { "2008-09-Q2", """{"actual": 1e-29}""", "actual" },
     };
+
+    [Fact]
+    public async Task AFigureForAPeriodToCome_IsRefused_SayingToday()
+    {
+        var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
+        using var client = Bearer(token);
+
+        // The test hosts run on the demonstration's clock: 16 November 2009, inside 2009-10 and before its Q4.
+        using var started = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2009-10", """{"projected_outturn": 0.9}""");
+        using var toCome = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2009-10-Q4", """{"projected_outturn": 0.9}""");
+        var problem = JsonDocument.Parse(await toCome.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(200, (int)started.StatusCode);
+        Assert.Equal(400, (int)toCome.StatusCode);
+        Assert.Equal(
+            "2009-10-Q4 has not started yet (it starts on 1 January 2010); figures are for periods that have started by today, 16 November 2009",
+            problem.GetProperty("errors").GetProperty("period")[0].GetString());
+        Assert.Null(await StoredAsync("NI 15", "HRT", "2009-10-Q4"));
+    }
+
+    [Fact]
+    public async Task AFigureBeyondTheMaximumMagnitude_IsRefused_WithTheLimit()
+    {
+        var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
+        using var client = Bearer(token);
+
+        using var response = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2008-09-Q4", """{"actual": 5000000000000}""");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("at most 1000000000000 either side of zero", problem.GetProperty("errors").GetProperty("actual")[0].GetString(), StringComparison.Ordinal);
+        Assert.Null(await StoredAsync("NI 15", "HRT", "2008-09-Q4"));
+    }
+
+    [Fact]
+    public async Task AFigureWithMoreDigitsThanADecimalHolds_IsRefused_NotRounded()
+    {
+        var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
+        using var client = Bearer(token);
+
+        using var response = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2008-09-Q4", """{"actual": 0.1234567890123456789012345678901}""");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("more than 28 significant digits", problem.GetProperty("errors").GetProperty("actual")[0].GetString(), StringComparison.Ordinal);
+        Assert.Null(await StoredAsync("NI 15", "HRT", "2008-09-Q4"));
+    }
 
     [Theory]
     [MemberData(nameof(BadFigures))]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using GoldenThread.Access;
 using GoldenThread.Audit;
+using GoldenThread.Domain.Indicators;
 using GoldenThread.Returns;
 using GoldenThread.Tokens;
 using Microsoft.AspNetCore.Authorization;
@@ -120,6 +121,17 @@ public static class SubmitFigure
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, ApiProblems.InvalidFields([("body", $"The body is JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object; send a JSON object {Example}.")]));
+            }
+
+            // Reading a number into a decimal rounds what it cannot hold: refuse such a figure rather than change it.
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.Number
+                    && property.Name is FigureFields.Actual or FigureFields.ProjectedOutturn
+                    && FigureRules.Digits(property.Value.GetRawText()) is { } tooPrecise)
+                {
+                    return (null, ApiProblems.InvalidFields([(property.Name, tooPrecise)]));
+                }
             }
 
             try
