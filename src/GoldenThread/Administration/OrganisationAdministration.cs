@@ -70,6 +70,10 @@ public sealed class OrganisationAdministration(GoldenThreadDb db, AuditLog audit
         {
             errors.Add(new FieldError("code", $"The code must be {Organisation.CodeLength} characters or fewer"));
         }
+        else if (Names.CodeProblem(code) is { } codeProblem)
+        {
+            errors.Add(new FieldError("code", "The code " + codeProblem));
+        }
         else if (await CodeTakenAsync(code, cancellationToken) is { } taken)
         {
             errors.Add(new FieldError("code", $"The code {taken.Code} is already used by {taken.Name}"));
@@ -144,5 +148,6 @@ public sealed class OrganisationAdministration(GoldenThreadDb db, AuditLog audit
     private static string? NameProblem(string? name) =>
         string.IsNullOrEmpty(name) ? "Enter the organisation's name"
         : name.Length > Organisation.NameLength ? $"The name must be {Organisation.NameLength} characters or fewer"
+        : Names.NameProblem(name) is { } problem ? "The name " + problem
         : null;
 }

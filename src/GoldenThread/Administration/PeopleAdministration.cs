@@ -430,6 +430,7 @@ public sealed class PeopleAdministration(GoldenThreadDb db, UserManager<Person> 
     private static string? NameProblem(string? fullName) =>
         string.IsNullOrEmpty(fullName) ? "Enter the person's full name"
         : fullName.Length > Person.FullNameLength ? $"The full name must be {Person.FullNameLength} characters or fewer"
+        : Domain.Names.NameProblem(fullName) is { } problem ? "The full name " + problem
         : null;
 
     /// <summary>What is wrong with an email address for a new person, or null: missing, not an address, or already used.</summary>

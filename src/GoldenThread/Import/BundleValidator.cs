@@ -28,6 +28,7 @@ internal sealed class BundleValidator
 
     /// <summary>The figure rules' findings for the current row, reused so that a million rows allocate no lists.</summary>
     private readonly List<FieldProblem> _found = [];
+    private bool _rowMalformed;
 
     /// <param name="today">The date figures' periods must have started by (targets may be for periods to come).</param>
     /// <param name="limits">The bounds every figure keeps whatever its indicator.</param>
@@ -90,10 +91,10 @@ internal sealed class BundleValidator
     private void ReadAreas(TableRows rows)
     {
         var parents = new List<Link>();
-        while (rows.Read())
+        while (ReadRow(rows))
         {
             var declared = TryDeclare(rows, _areas, AreaColumns.Code, Area.CodeLength, false, out var id);
-            var name = rows.RequiredText(AreaColumns.Name, Area.NameLength);
+            var name = Named(rows, AreaColumns.Name, rows.RequiredText(AreaColumns.Name, Area.NameLength));
             var parent = rows[AreaColumns.ParentCode];
             var parentCode = parent.IsEmpty ? null : parent.ToString();
             if (!declared)
@@ -117,10 +118,10 @@ internal sealed class BundleValidator
 
     private void ReadOrganisations(TableRows rows)
     {
-        while (rows.Read())
+        while (ReadRow(rows))
         {
             var declared = TryDeclare(rows, _organisations, OrganisationColumns.Code, Organisation.CodeLength, false, out var id);
-            var name = rows.RequiredText(OrganisationColumns.Name, Organisation.NameLength);
+            var name = Named(rows, OrganisationColumns.Name, rows.RequiredText(OrganisationColumns.Name, Organisation.NameLength));
             var kindRead = TryEnum(rows, OrganisationColumns.Kind, "an organisation kind", out OrganisationKind kind);
             if (declared && Keeping && name is not null && kindRead)
             {
@@ -132,10 +133,10 @@ internal sealed class BundleValidator
     private void ReadBodies(TableRows rows)
     {
         var escalations = new List<Link>();
-        while (rows.Read())
+        while (ReadRow(rows))
         {
             var declared = TryDeclare(rows, _bodies, BodyColumns.Code, Body.CodeLength, false, out var id);
-            var name = rows.RequiredText(BodyColumns.Name, Body.NameLength);
+            var name = Named(rows, BodyColumns.Name, rows.RequiredText(BodyColumns.Name, Body.NameLength));
             var kindRead = TryEnum(rows, BodyColumns.Kind, "a body kind", out BodyKind kind);
             var escalatesTo = rows[BodyColumns.EscalatesTo];
             var escalatesToCode = escalatesTo.IsEmpty ? null : escalatesTo.ToString();
@@ -160,10 +161,10 @@ internal sealed class BundleValidator
 
     private void ReadIndicators(TableRows rows)
     {
-        while (rows.Read())
+        while (ReadRow(rows))
         {
             var declared = TryDeclare(rows, _indicators, IndicatorColumns.Code, Indicator.CodeLength, default, out var id);
-            var title = rows.RequiredText(IndicatorColumns.Title, Indicator.TitleLength);
+            var title = Named(rows, IndicatorColumns.Title, rows.RequiredText(IndicatorColumns.Title, Indicator.TitleLength));
             var read = TryEnum(rows, IndicatorColumns.Unit, "a unit", out Unit unit);
             read &= TryDecimals(rows, out var decimals);
             read &= TryEnum(rows, IndicatorColumns.Polarity, "a polarity", out Polarity polarity);
@@ -305,7 +306,7 @@ internal sealed class BundleValidator
     }
 
     /// <summary>Declares the code of a row, reporting it when empty, too long or already declared by an earlier row.</summary>
-    private static bool TryDeclare<T>(TableRows rows, CodeIndex<T> index, int column, int maxLength, T info, out int id)
+    private bool TryDeclare<T>(TableRows rows, CodeIndex<T> index, int column, int maxLength, T info, out int id)
     {
         var code = rows[column];
         if (code.IsEmpty)
@@ -317,6 +318,10 @@ internal sealed class BundleValidator
 
         // A code too long to store is reported but still declared, so that rows referring to it are not reported too.
         rows.CheckLength(column, code, maxLength);
+        if (!_rowMalformed && Names.CodeProblem(code) is { } problem)
+        {
+            rows.Report(column, problem);
+        }
 
         if (index.TryDeclare(code, rows.Line, info, out id))
         {
@@ -326,6 +331,29 @@ internal sealed class BundleValidator
         rows.Report(column, $"{Cells.Show(code)} appears again; the first is on {rows.LineWord} {index.Line(id)}");
         id = -1;
         return false;
+    }
+
+    /// <summary>
+    /// Reads the next row, noting whether the reader found it malformed (an unclosed quote, stray cells): such a row's
+    /// cells are not what was written, so the characters in its codes and names are not reported as well.
+    /// </summary>
+    private bool ReadRow(TableRows rows)
+    {
+        var before = _problems.Count;
+        var read = rows.Read();
+        _rowMalformed = _problems.Count > before;
+        return read;
+    }
+
+    /// <summary>A name or title as read, reported when it holds characters a name may not (<see cref="Names"/>).</summary>
+    private string? Named(TableRows rows, int column, string? name)
+    {
+        if (!_rowMalformed && name is not null && Names.NameProblem(name) is { } problem)
+        {
+            rows.Report(column, problem);
+        }
+
+        return name;
     }
 
     /// <summary>The id of a required code that must exist, or -1 (reported) when it is empty or unknown.</summary>
