@@ -22,4 +22,7 @@ public sealed record Assessment(
 
     /// <summary>The ladder stage the rules computed, before any manual trigger by the executive board.</summary>
     public int ComputedLadderStage { get; init; } = LadderStage;
+
+    /// <summary>Which rule of the ladder this period fell under (skipped, counted in the run, or ending it).</summary>
+    public LadderRule LadderRule { get; init; } = Ladder.RuleFor(Status, Actual, OffTrajectory);
 }

@@ -11,7 +11,7 @@ namespace GoldenThread.Domain.Assessment;
 public sealed class Assessor
 {
     /// <summary>The ladder has three stages; nothing is gained by counting further back.</summary>
-    public const int TopLadderStage = 3;
+    public const int TopLadderStage = Ladder.TopStage;
 
     private readonly IndicatorRules _rules;
     private readonly Tolerances _tolerances;
@@ -145,13 +145,13 @@ public sealed class Assessor
         for (var p = period; p.EndOrdinal >= _history.EarliestStartOrdinal && stage < TopLadderStage; p = p.Previous())
         {
             var rated = Rate(p);
-            var skipped = rated.Status == Status.NoData && rated.Value?.Actual is null;
-            if (skipped)
+            var rule = Ladder.RuleFor(rated.Status, rated.Value?.Actual, rated.OffTrajectory);
+            if (rule == LadderRule.Skipped)
             {
                 continue;
             }
 
-            if (!rated.OffTrajectory)
+            if (rule == LadderRule.Ended)
             {
                 break;
             }

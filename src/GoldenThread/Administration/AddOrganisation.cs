@@ -26,6 +26,10 @@ public sealed class AddOrganisation(GoldenThreadDb db, AuditLog audit, Organisat
         {
             errors.Add(new FieldError("code", $"The code must be {Organisation.CodeLength} characters or fewer"));
         }
+        else if (Domain.Names.CodeProblem(code) is { } codeProblem)
+        {
+            errors.Add(new FieldError("code", "The code " + codeProblem));
+        }
         else if (await organisations.FindByCodeAsync(code, cancellationToken) is { } taken)
         {
             errors.Add(new FieldError("code", $"The code {taken.Code} is already used by {taken.Name}"));

@@ -69,5 +69,6 @@ internal static class OrganisationChecks
     public static string? NameProblem(string? name) =>
         string.IsNullOrEmpty(name) ? "Enter the organisation's name"
         : name.Length > Organisation.NameLength ? $"The name must be {Organisation.NameLength} characters or fewer"
+        : Domain.Names.NameProblem(name) is { } problem ? "The name " + problem
         : null;
 }

@@ -19,6 +19,7 @@ internal static class PersonChecks
     public static string? NameProblem(string? fullName) =>
         string.IsNullOrEmpty(fullName) ? "Enter the person's full name"
         : fullName.Length > Person.FullNameLength ? $"The full name must be {Person.FullNameLength} characters or fewer"
+        : Domain.Names.NameProblem(fullName) is { } problem ? "The full name " + problem
         : null;
 
     /// <summary>What is wrong with an email address for a new person, or null: missing, not an address, or already used.</summary>

@@ -28,6 +28,7 @@ public static class GoldenThreadApi
         ListIndicators.Map(v1);
         GetIndicator.Map(v1);
         SubmitFigure.Map(v1);
+        WithdrawFigure.Map(v1);
 
         // Anything else under the API answers in the API's terms, not with the site's HTML not-found page.
         app.MapFallback(BasePath + "/{**rest}", (HttpContext context) => ApiProblems.NotFound(

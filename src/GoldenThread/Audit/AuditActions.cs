@@ -27,6 +27,7 @@ public static class AuditActions
     public const string TokenRefused = "token_refused";
     public const string TokensDeleted = "tokens_deleted";
     public const string FigureSubmitted = "figure_submitted";
+    public const string FigureWithdrawn = "figure_withdrawn";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -54,6 +55,7 @@ public static class AuditActions
         [TokenRefused] = "API token refused",
         [TokensDeleted] = "Old API tokens deleted",
         [FigureSubmitted] = "Figure submitted",
+        [FigureWithdrawn] = "Figure withdrawn",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -41,7 +41,7 @@ public static class DemoBundle
                 await resource.CopyToAsync(file, cancellationToken);
             }
 
-            var outcome = BundleReader.Read(folder, await DatabaseCatalogue.LoadAsync(db, cancellationToken));
+            var outcome = BundleReader.Read(folder, await DatabaseCatalogue.LoadAsync(db, cancellationToken), today: Today);
             var bundle = outcome.Bundle
                 ?? throw new InvalidOperationException("The built-in demonstration bundle is invalid: " + string.Join("; ", outcome.Problems));
             await BundleWriter.WriteAsync(db, bundle, null, cancellationToken);

@@ -1,6 +1,8 @@
 using System.IO.Packaging;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using GoldenThread.Domain.Indicators;
+using GoldenThread.Timetable;
 
 namespace GoldenThread.Import;
 
@@ -15,11 +17,15 @@ public static class BundleReader
     /// <summary>
     /// Reads the bundle at <paramref name="path"/>: a folder holding any of <c>areas.csv</c>, <c>organisations.csv</c>,
     /// <c>bodies.csv</c>, <c>indicators.csv</c>, <c>targets.csv</c> and <c>values.csv</c>, or an .xlsx workbook with
-    /// sheets of those names. Returns the validated bundle, or every problem found in it.
+    /// sheets of those names. Returns the validated bundle, or every problem found in it. Values must be for periods
+    /// that have started by <paramref name="today"/> (by default the date in England today), and every figure within
+    /// <paramref name="limits"/> (by default <see cref="FigureLimits.Default"/>).
     /// </summary>
-    public static ImportOutcome Read(string path, ICatalogue catalogue, IProgress<ImportProgress>? progress = null)
+    public static ImportOutcome Read(
+        string path, ICatalogue catalogue, IProgress<ImportProgress>? progress = null, DateOnly? today = null, FigureLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        var rules = new Rules(today ?? new ReportingClock(TimeProvider.System).Today, limits ?? FigureLimits.Default);
         var problems = new ProblemList();
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -29,7 +35,7 @@ public static class BundleReader
 
         if (Directory.Exists(path))
         {
-            return ReadFolder(path, catalogue, problems, progress);
+            return ReadFolder(path, catalogue, problems, progress, rules);
         }
 
         if (!File.Exists(path))
@@ -41,7 +47,7 @@ public static class BundleReader
         var extension = Path.GetExtension(path);
         if (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return ReadWorkbook(path, catalogue, problems, progress);
+            return ReadWorkbook(path, catalogue, problems, progress, rules);
         }
 
         var message = extension.ToUpperInvariant() switch
@@ -54,7 +60,7 @@ public static class BundleReader
         return ImportOutcome.Failure(problems.ToSortedList());
     }
 
-    private static ImportOutcome ReadFolder(string folder, ICatalogue catalogue, ProblemList problems, IProgress<ImportProgress>? progress)
+    private static ImportOutcome ReadFolder(string folder, ICatalogue catalogue, ProblemList problems, IProgress<ImportProgress>? progress, Rules rules)
     {
         var files = new Dictionary<TableSpec, string>();
         var csvFiles = Directory.EnumerateFiles(folder)
@@ -89,7 +95,7 @@ public static class BundleReader
             totalBytes += new FileInfo(file).Length;
         }
 
-        var validator = new BundleValidator(catalogue, problems, new ImportProgressCounter(progress, totalBytes));
+        var validator = new BundleValidator(catalogue, problems, new ImportProgressCounter(progress, totalBytes), rules.Today, rules.Limits);
         foreach (var table in BundleTables.All)
         {
             if (!files.TryGetValue(table, out var file))
@@ -117,9 +123,9 @@ public static class BundleReader
         return validator.Finish();
     }
 
-    private static ImportOutcome ReadWorkbook(string path, ICatalogue catalogue, ProblemList problems, IProgress<ImportProgress>? progress)
+    private static ImportOutcome ReadWorkbook(string path, ICatalogue catalogue, ProblemList problems, IProgress<ImportProgress>? progress, Rules rules)
     {
-        var validator = new BundleValidator(catalogue, problems, new ImportProgressCounter(progress, 0));
+        var validator = new BundleValidator(catalogue, problems, new ImportProgressCounter(progress, 0), rules.Today, rules.Limits);
         try
         {
             using var document = SpreadsheetDocument.Open(path, false);
@@ -166,4 +172,7 @@ public static class BundleReader
 
         return validator.Finish();
     }
+
+    /// <summary>What figures are checked against besides the bundle and the database.</summary>
+    private readonly record struct Rules(DateOnly Today, FigureLimits Limits);
 }

@@ -23,11 +23,21 @@ internal sealed class BundleValidator
     private readonly CodeIndex<bool> _bodies;
     private readonly CodeIndex<IndicatorInfo> _indicators;
     private readonly PeriodCodes _periods = new();
+    private readonly DateOnly _today;
+    private readonly FigureLimits _limits;
 
-    public BundleValidator(ICatalogue catalogue, ProblemList problems, ImportProgressCounter progress)
+    /// <summary>The figure rules' findings for the current row, reused so that a million rows allocate no lists.</summary>
+    private readonly List<FieldProblem> _found = [];
+    private bool _rowMalformed;
+
+    /// <param name="today">The date figures' periods must have started by (targets may be for periods to come).</param>
+    /// <param name="limits">The bounds every figure keeps whatever its indicator.</param>
+    public BundleValidator(ICatalogue catalogue, ProblemList problems, ImportProgressCounter progress, DateOnly today, FigureLimits limits)
     {
         _problems = problems;
         _progress = progress;
+        _today = today;
+        _limits = limits;
         _areas = new CodeIndex<bool>(code => (catalogue.HasArea(code), false));
         _organisations = new CodeIndex<bool>(code => (catalogue.HasOrganisation(code), false));
         _bodies = new CodeIndex<bool>(code => (catalogue.HasBody(code), false));
@@ -81,10 +91,10 @@ internal sealed class BundleValidator
     private void ReadAreas(TableRows rows)
     {
         var parents = new List<Link>();
-        while (rows.Read())
+        while (ReadRow(rows))
         {
             var declared = TryDeclare(rows, _areas, AreaColumns.Code, Area.CodeLength, false, out var id);
-            var name = rows.RequiredText(AreaColumns.Name, Area.NameLength);
+            var name = Named(rows, AreaColumns.Name, rows.RequiredText(AreaColumns.Name, Area.NameLength));
             var parent = rows[AreaColumns.ParentCode];
             var parentCode = parent.IsEmpty ? null : parent.ToString();
             if (!declared)
@@ -108,10 +118,10 @@ internal sealed class BundleValidator
 
     private void ReadOrganisations(TableRows rows)
     {
-        while (rows.Read())
+        while (ReadRow(rows))
         {
             var declared = TryDeclare(rows, _organisations, OrganisationColumns.Code, Organisation.CodeLength, false, out var id);
-            var name = rows.RequiredText(OrganisationColumns.Name, Organisation.NameLength);
+            var name = Named(rows, OrganisationColumns.Name, rows.RequiredText(OrganisationColumns.Name, Organisation.NameLength));
             var kindRead = TryEnum(rows, OrganisationColumns.Kind, "an organisation kind", out OrganisationKind kind);
             if (declared && Keeping && name is not null && kindRead)
             {
@@ -123,10 +133,10 @@ internal sealed class BundleValidator
     private void ReadBodies(TableRows rows)
     {
         var escalations = new List<Link>();
-        while (rows.Read())
+        while (ReadRow(rows))
         {
             var declared = TryDeclare(rows, _bodies, BodyColumns.Code, Body.CodeLength, false, out var id);
-            var name = rows.RequiredText(BodyColumns.Name, Body.NameLength);
+            var name = Named(rows, BodyColumns.Name, rows.RequiredText(BodyColumns.Name, Body.NameLength));
             var kindRead = TryEnum(rows, BodyColumns.Kind, "a body kind", out BodyKind kind);
             var escalatesTo = rows[BodyColumns.EscalatesTo];
             var escalatesToCode = escalatesTo.IsEmpty ? null : escalatesTo.ToString();
@@ -151,10 +161,10 @@ internal sealed class BundleValidator
 
     private void ReadIndicators(TableRows rows)
     {
-        while (rows.Read())
+        while (ReadRow(rows))
         {
             var declared = TryDeclare(rows, _indicators, IndicatorColumns.Code, Indicator.CodeLength, default, out var id);
-            var title = rows.RequiredText(IndicatorColumns.Title, Indicator.TitleLength);
+            var title = Named(rows, IndicatorColumns.Title, rows.RequiredText(IndicatorColumns.Title, Indicator.TitleLength));
             var read = TryEnum(rows, IndicatorColumns.Unit, "a unit", out Unit unit);
             read &= TryDecimals(rows, out var decimals);
             read &= TryEnum(rows, IndicatorColumns.Polarity, "a polarity", out Polarity polarity);
@@ -222,16 +232,18 @@ internal sealed class BundleValidator
 
             if (indicator >= 0)
             {
-                var info = _indicators.Info(indicator);
-                if (periodRead && info.Frequency is { } frequency)
+                var figures = Figures(indicator);
+                if (periodRead && figures.Frequency is { } frequency)
                 {
-                    CheckTargetPeriod(rows, indicator, frequency, period);
+                    FigureRules.CheckTargetPeriod(figures.Code, frequency, period, _found);
                 }
 
                 if (targetRead)
                 {
-                    CheckRange(rows, TargetColumns.Target, indicator, target);
+                    FigureRules.CheckFigure(FigureFields.Target, figures, target, _limits, _found);
                 }
+
+                ReportFound(rows);
             }
 
             if (indicator >= 0 && area >= 0 && periodRead)
@@ -258,24 +270,20 @@ internal sealed class BundleValidator
             rows.TryNumber(ValueColumns.Actual, out var actual);
             rows.TryNumber(ValueColumns.ProjectedOutturn, out var outturn);
             var note = rows.Text(ValueColumns.Note, IndicatorValue.NoteLength);
-            if (indicator >= 0)
+            if (periodRead && indicator >= 0)
             {
-                var info = _indicators.Info(indicator);
-                if (periodRead && info.Frequency is { } frequency)
-                {
-                    CheckValuePeriod(rows, indicator, frequency, period, actual is not null, outturn is not null);
-                }
-
-                if (actual is { } actualValue)
-                {
-                    CheckRange(rows, ValueColumns.Actual, indicator, actualValue);
-                }
-
-                if (outturn is { } outturnValue)
-                {
-                    CheckRange(rows, ValueColumns.ProjectedOutturn, indicator, outturnValue);
-                }
+                FigureRules.CheckValues(Figures(indicator), period, actual, outturn, _today, _limits, _found);
             }
+            else if (periodRead)
+            {
+                FigureRules.CheckStarted(period, _today, _found);
+            }
+            else if (indicator >= 0)
+            {
+                CheckFigures(Figures(indicator), actual, outturn);
+            }
+
+            ReportFound(rows);
 
             if (indicator >= 0 && area >= 0 && periodRead)
             {
@@ -298,7 +306,7 @@ internal sealed class BundleValidator
     }
 
     /// <summary>Declares the code of a row, reporting it when empty, too long or already declared by an earlier row.</summary>
-    private static bool TryDeclare<T>(TableRows rows, CodeIndex<T> index, int column, int maxLength, T info, out int id)
+    private bool TryDeclare<T>(TableRows rows, CodeIndex<T> index, int column, int maxLength, T info, out int id)
     {
         var code = rows[column];
         if (code.IsEmpty)
@@ -310,6 +318,10 @@ internal sealed class BundleValidator
 
         // A code too long to store is reported but still declared, so that rows referring to it are not reported too.
         rows.CheckLength(column, code, maxLength);
+        if (!_rowMalformed && Names.CodeProblem(code) is { } problem)
+        {
+            rows.Report(column, problem);
+        }
 
         if (index.TryDeclare(code, rows.Line, info, out id))
         {
@@ -319,6 +331,29 @@ internal sealed class BundleValidator
         rows.Report(column, $"{Cells.Show(code)} appears again; the first is on {rows.LineWord} {index.Line(id)}");
         id = -1;
         return false;
+    }
+
+    /// <summary>
+    /// Reads the next row, noting whether the reader found it malformed (an unclosed quote, stray cells): such a row's
+    /// cells are not what was written, so the characters in its codes and names are not reported as well.
+    /// </summary>
+    private bool ReadRow(TableRows rows)
+    {
+        var before = _problems.Count;
+        var read = rows.Read();
+        _rowMalformed = _problems.Count > before;
+        return read;
+    }
+
+    /// <summary>A name or title as read, reported when it holds characters a name may not (<see cref="Names"/>).</summary>
+    private string? Named(TableRows rows, int column, string? name)
+    {
+        if (!_rowMalformed && name is not null && Names.NameProblem(name) is { } problem)
+        {
+            rows.Report(column, problem);
+        }
+
+        return name;
     }
 
     /// <summary>The id of a required code that must exist, or -1 (reported) when it is empty or unknown.</summary>
@@ -475,75 +510,35 @@ internal sealed class BundleValidator
         return tags.ToArray();
     }
 
-    /// <summary>A target is for a year or for a period at least as long as the indicator's reporting periods.</summary>
-    private void CheckTargetPeriod(TableRows rows, int indicator, Frequency frequency, Period period)
-    {
-        var reporting = frequency.ReportingKind();
-        if (period.Kind == PeriodKind.Year || (int)period.Kind >= (int)reporting)
-        {
-            return;
-        }
-
-        rows.Report(
-            TargetColumns.Period,
-            $"{period} is {Cells.Singular(period.Kind)}, shorter than the {Cells.Plural(reporting)} that {_indicators.Code(indicator)} is collected in; "
-            + $"a target is for a year or for a period at least as long as the indicator's frequency ({Codes.Of(frequency)})");
-    }
-
-    /// <summary>
-    /// An actual is for a year or a reporting period; a projected outturn also for any quarter. A row with
-    /// neither (a note, or nothing) is held to the projected outturn's periods.
-    /// </summary>
-    private void CheckValuePeriod(TableRows rows, int indicator, Frequency frequency, Period period, bool hasActual, bool hasOutturn)
-    {
-        var reporting = frequency.ReportingKind();
-        var fitsActual = period.Kind == PeriodKind.Year || period.Kind == reporting;
-        var fitsOutturn = fitsActual || period.Kind == PeriodKind.Quarter;
-        if (fitsActual)
-        {
-            return;
-        }
-
-        var code = _indicators.Code(indicator);
-        var collected = $"{code} is collected {Cells.Adverb(frequency)}";
-        var outturnPeriods = reporting is PeriodKind.Month or PeriodKind.HalfYear
-            ? $"a year, a quarter or one of the indicator's {Cells.Plural(reporting)}"
-            : "a year or a quarter";
-        if (hasActual)
-        {
-            var actualPeriods = reporting == PeriodKind.Year ? "years" : $"{Cells.Plural(reporting)} or years";
-            var hint = fitsOutturn ? "; give the forecast for the year as projected_outturn" : string.Empty;
-            rows.Report(ValueColumns.Actual, $"an actual for {period} does not fit: {collected}, so its actuals are for {actualPeriods}{hint}");
-        }
-
-        if (hasOutturn && !fitsOutturn)
-        {
-            rows.Report(ValueColumns.ProjectedOutturn, $"a projected outturn for {period} does not fit: {collected}, so a projected outturn is for {outturnPeriods}");
-        }
-
-        if (!hasActual && !hasOutturn && !fitsOutturn)
-        {
-            rows.Report(ValueColumns.Period, $"{period} does not fit: {collected}, so a values row is for {outturnPeriods}");
-        }
-    }
-
-    private void CheckRange(TableRows rows, int column, int indicator, decimal value)
+    /// <summary>The indicator as the figure rules see it: its code and what could be read of its frequency and range.</summary>
+    private FigureIndicator Figures(int indicator)
     {
         var info = _indicators.Info(indicator);
-        var belowMin = value < info.MinValue;
-        var aboveMax = value > info.MaxValue;
-        if (!belowMin && !aboveMax)
+        return new FigureIndicator(_indicators.Code(indicator), info.Frequency, info.MinValue, info.MaxValue);
+    }
+
+    private void CheckFigures(FigureIndicator figures, decimal? actual, decimal? outturn)
+    {
+        if (actual is { } actualValue)
         {
-            return;
+            FigureRules.CheckFigure(FigureFields.Actual, figures, actualValue, _limits, _found);
         }
 
-        var code = _indicators.Code(indicator);
-        var shown = Cells.Show(value);
-        rows.Report(column, info is { MinValue: { } min, MaxValue: { } max }
-            ? $"{shown} is outside {code}'s range of {Cells.Show(min)} to {Cells.Show(max)}"
-            : belowMin
-                ? $"{shown} is below {code}'s min_value of {Cells.Show(info.MinValue!.Value)}"
-                : $"{shown} is above {code}'s max_value of {Cells.Show(info.MaxValue!.Value)}");
+        if (outturn is { } outturnValue)
+        {
+            FigureRules.CheckFigure(FigureFields.ProjectedOutturn, figures, outturnValue, _limits, _found);
+        }
+    }
+
+    /// <summary>Reports what the figure rules found in the current row, each at its own column.</summary>
+    private void ReportFound(TableRows rows)
+    {
+        foreach (var problem in _found)
+        {
+            rows.Report(rows.Spec.IndexOf(problem.Field), problem.Message);
+        }
+
+        _found.Clear();
     }
 
     private void CheckDuplicate(TableRows rows, Dictionary<long, long> firstLines, int indicator, int area, Period period, int column)

@@ -70,6 +70,12 @@ internal static class Cells
 
         if (tooLong)
         {
+            // The framework's parser rounds what a decimal cannot hold exactly: refuse it instead.
+            if (FigureRules.Digits(text) is not null)
+            {
+                return false;
+            }
+
             return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
         }
 
@@ -103,7 +109,9 @@ internal static class Cells
 
         if (!text.ContainsAnyExcept(PlainNumberChars) && text.Count('.') <= 1 && text.LastIndexOf('-') <= 0 && text.ContainsAnyInRange('0', '9'))
         {
-            return $"{shown} is too large a number";
+            // A number the framework can read (rounding it) was refused for its digits; one it cannot is too large.
+            var fits = decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+            return (fits ? FigureRules.Digits(text) : null) ?? $"{shown} is too large a number";
         }
 
         return $"{shown} is not a number; expected digits with an optional leading - and a point for decimals, such as -12.5";
@@ -137,31 +145,4 @@ internal static class Cells
         text.Length <= MaxShown ? $"'{text}'" : $"'{text[..(MaxShown - 3)]}...'";
 
     public static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The plural of a reporting period: "quarters".</summary>
-    public static string Plural(PeriodKind kind) => kind switch
-    {
-        PeriodKind.Month => "months",
-        PeriodKind.Quarter => "quarters",
-        PeriodKind.HalfYear => "half years",
-        _ => "years",
-    };
-
-    /// <summary>The singular with its article: "a quarter".</summary>
-    public static string Singular(PeriodKind kind) => kind switch
-    {
-        PeriodKind.Month => "a month",
-        PeriodKind.Quarter => "a quarter",
-        PeriodKind.HalfYear => "a half year",
-        _ => "a year",
-    };
-
-    /// <summary>How often an indicator is collected, as an adverb: "quarterly", "annually".</summary>
-    public static string Adverb(Frequency frequency) => frequency switch
-    {
-        Frequency.Monthly => "monthly",
-        Frequency.Quarterly => "quarterly",
-        Frequency.HalfYearly => "half-yearly",
-        _ => "annually",
-    };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GoldenThread.Cli;
 using GoldenThread.Storage;
+using GoldenThread.Timetable;
 using Spectre.Console;
 
 namespace GoldenThread.Import;
@@ -43,10 +44,13 @@ public static class ImportCommand
         return command;
     }
 
+    /// <summary>The real date in England: values must be for periods that have started by it (targets may be for any).</summary>
+    private static DateOnly Today() => new ReportingClock(TimeProvider.System).Today;
+
     private static async Task<(ImportOutcome Outcome, ImportCounts? Counts)> RunAsync(
         string bundlePath, ICatalogue catalogue, GoldenThreadDb db, IProgress<ImportProgress>? reading, IProgress<long>? writing, CancellationToken ct)
     {
-        var outcome = await Task.Run(() => BundleReader.Read(bundlePath, catalogue, reading), ct);
+        var outcome = await Task.Run(() => BundleReader.Read(bundlePath, catalogue, reading, Today()), ct);
         if (outcome.Bundle is not { } bundle)
         {
             return (outcome, null);
@@ -79,7 +83,7 @@ public static class ImportCommand
                     write.MaxValue = Math.Max(1, total);
                     write.Value = rows;
                 });
-                var outcome = await Task.Run(() => BundleReader.Read(bundlePath, catalogue, reading), ct);
+                var outcome = await Task.Run(() => BundleReader.Read(bundlePath, catalogue, reading, Today()), ct);
                 read.Value = read.MaxValue;
                 read.StopTask();
                 if (outcome.Bundle is not { } bundle)

@@ -23,28 +23,21 @@ public static class LadderHistory
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(assessments);
 
+        // The engine's rule decides each period and counts the run (Ladder.Walk); this only puts it into words.
+        var readings = Ladder.Walk(assessments);
         var steps = new List<LadderStep>(assessments.Count);
-        var run = 0;
-        foreach (var assessment in assessments)
+        for (var i = 0; i < assessments.Count; i++)
         {
-            var skipped = assessment.Status == Status.NoData && assessment.Actual is null;
-            string reason;
-            if (skipped)
+            var assessment = assessments[i];
+            var (_, rule, run, stage) = readings[i];
+            var skipped = rule == LadderRule.Skipped;
+            var reason = rule switch
             {
-                reason = $"Skipped: there is no data and no actual for {assessment.Period.DisplayName}, so it neither counts nor breaks the run.";
-            }
-            else if (assessment.OffTrajectory)
-            {
-                run++;
-                reason = OffReason(rules, assessment);
-            }
-            else
-            {
-                run = 0;
-                reason = OnReason(rules, assessment);
-            }
+                LadderRule.Skipped => $"Skipped: there is no data and no actual for {assessment.Period.DisplayName}, so it neither counts nor breaks the run.",
+                LadderRule.Counted => OffReason(rules, assessment),
+                _ => OnReason(rules, assessment),
+            };
 
-            var stage = Math.Min(run, Assessor.TopLadderStage);
             var why = $"{reason} {StageSentence(run, stage, assessment.Period.Kind, skipped)}";
             if (assessment.LadderStage > stage)
             {

@@ -1,9 +1,11 @@
 using System.Globalization;
 using GoldenThread.Audit;
 using GoldenThread.Domain.Access;
+using GoldenThread.Domain.Indicators;
 using GoldenThread.Import;
 using GoldenThread.Indicators;
 using GoldenThread.Storage;
+using GoldenThread.Timetable;
 using Microsoft.EntityFrameworkCore;
 using Figures = GoldenThread.Domain.Access.Figures;
 
@@ -39,17 +41,21 @@ public abstract record SubmissionOutcome
 
     /// <summary>The figures break the import's rules for a values row; nothing was changed.</summary>
     public sealed record Invalid(IReadOnlyList<FigureProblem> Problems) : SubmissionOutcome;
+
+    /// <summary>The row was withdrawn, with its audit entry; <see cref="Figure"/> is what it held.</summary>
+    public sealed record Withdrawn(StoredFigure Figure) : SubmissionOutcome;
 }
 
 /// <summary>
 /// Submits (creates or corrects) one indicator's values row for one area and period: the API's write path, and any
 /// later form's. In order: the codes must exist; the person must be allowed (the caller's check, which the web
-/// site makes with <see cref="Access.SubmitFiguresRequirement"/>); the figures must pass the very checks the import
-/// makes on a row of values.csv (the period fits the indicator's frequency, numbers lie in its range, the note fits).
+/// site makes with <see cref="Access.SubmitFiguresRequirement"/>); the figures must pass the very rules the import
+/// applies to a row of values.csv (<see cref="FigureRules"/>: the period fits the indicator's frequency and has started
+/// by the reporting clock's today, numbers lie in its range and the configured magnitude, the note fits).
 /// The row and its audit entry are saved together. Indicator values carry no foreign keys (docs/decisions/0006),
 /// so this path resolves every code itself before writing.
 /// </summary>
-public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit)
+public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit, ReportingClock clock, FigureLimits limits)
 {
     public async Task<SubmissionOutcome> SubmitAsync(
         string indicatorCode,
@@ -64,34 +70,16 @@ public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit)
         ArgumentNullException.ThrowIfNull(maySubmit);
         ArgumentNullException.ThrowIfNull(actor);
 
-        var indicator = await db.Indicators.AsNoTracking()
-            .Where(i => i.Code == indicatorCode)
-            .Select(i => new { i.Id, i.Code, i.Frequency, i.MinValue, i.MaxValue, i.LeadOrganisationId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (indicator is null)
+        var (target, notFound) = await FindAsync(indicatorCode, areaCode, maySubmit, cancellationToken);
+        if (target is null)
         {
-            return new SubmissionOutcome.NotFound(await NoIndicatorAsync(indicatorCode, cancellationToken));
+            return notFound!;
         }
 
-        var area = await db.Areas.AsNoTracking()
-            .Where(a => a.Code == areaCode)
-            .Select(a => new { a.Id, a.Code, a.Name })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (area is null)
-        {
-            return new SubmissionOutcome.NotFound($"There is no area with the code '{areaCode}'.");
-        }
-
-        if (!await maySubmit(new Figures(indicator.Id, indicator.LeadOrganisationId, area.Id)))
-        {
-            return new SubmissionOutcome.Refused(
-                $"You may not submit {indicator.Code}'s figures for {area.Name}. Figures belong to the indicator's lead organisation; " +
-                "its performance officers, the indicator's owner and deputy, and the delivery lead for that area may submit them.");
-        }
-
+        var (indicator, area) = target.Value;
         // Normalised so that messages read "0 to 100" on SQLite, which gives back 0.0 and 100.0, as on PostgreSQL.
-        var known = new KnownIndicator(indicator.Code, indicator.Frequency, Normalise(indicator.MinValue), Normalise(indicator.MaxValue));
-        var (row, problems) = ValueRowCheck.Check(known, area.Code, periodCode, input);
+        var figures = new FigureIndicator(indicator.Code, indicator.Frequency, Normalise(indicator.MinValue), Normalise(indicator.MaxValue));
+        var (row, problems) = Check(figures, area.Code, periodCode, input);
         if (row is null)
         {
             return new SubmissionOutcome.Invalid(problems);
@@ -100,9 +88,9 @@ public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit)
         var period = row.Period.Code;
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await db.Values.SingleOrDefaultAsync(
-                v => v.AreaId == area.Id && v.IndicatorId == indicator.Id && v.Period == period,
-                cancellationToken);
+            // The old value is read under the write lock, so that each audit entry's old value is the previous one's new.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var stored = await FindForUpdateAsync(area.Id, indicator.Id, period, cancellationToken);
             var before = stored is null ? null : new FigureInput(stored.Actual, stored.ProjectedOutturn, stored.Note);
             if (stored is null)
             {
@@ -118,10 +106,13 @@ public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit)
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException) when (before is null && attempt == 1)
             {
-                // Someone else made the row between our read and our insert: read it again and correct it instead.
+                // Someone else made the row between our read and our insert (no row was there to lock): read it again
+                // once their transaction has ended, and correct it instead.
+                await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 continue;
             }
@@ -129,6 +120,163 @@ public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit)
             return new SubmissionOutcome.Submitted(new StoredFigure(
                 indicator.Code, area.Code, period, Normalise(row.Actual), Normalise(row.ProjectedOutturn), row.Note));
         }
+    }
+
+    /// <summary>
+    /// Withdraws a values row entered by mistake, leaving no row (as if it had never been submitted), with a reason,
+    /// recorded in the audit trail with the figures it held. The same people may withdraw a row as may submit it.
+    /// </summary>
+    public async Task<SubmissionOutcome> WithdrawAsync(
+        string indicatorCode,
+        string areaCode,
+        string periodCode,
+        string? reason,
+        Func<Figures, Task<bool>> maySubmit,
+        AuditActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(maySubmit);
+        ArgumentNullException.ThrowIfNull(actor);
+
+        var (target, notFound) = await FindAsync(indicatorCode, areaCode, maySubmit, cancellationToken);
+        if (target is null)
+        {
+            return notFound!;
+        }
+
+        var (indicator, area) = target.Value;
+        var problems = new List<FigureProblem>();
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            problems.Add(new("reason", "Give the reason the figures are withdrawn, such as 'entered against the wrong area'."));
+        }
+        else if (reason.Length > WithdrawalReasonLength)
+        {
+            problems.Add(new("reason", $"The reason is {reason.Length} characters long; it may have at most {WithdrawalReasonLength}."));
+        }
+        else if (Domain.Names.NameProblem(reason) is { } characters)
+        {
+            problems.Add(new("reason", "The reason " + characters + "."));
+        }
+
+        if (!Cells.TryParsePeriod(periodCode.Trim(), out var parsed))
+        {
+            problems.Add(new(FigureFields.Period, Cells.NotAPeriod(periodCode.Trim())));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new SubmissionOutcome.Invalid(problems);
+        }
+
+        var period = parsed.Code;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var stored = await FindForUpdateAsync(area.Id, indicator.Id, period, cancellationToken);
+        if (stored is null)
+        {
+            return new SubmissionOutcome.NotFound($"There are no figures for {indicator.Code} in {area.Name} for {period} to withdraw.");
+        }
+
+        var withdrawn = new StoredFigure(indicator.Code, area.Code, period, Normalise(stored.Actual), Normalise(stored.ProjectedOutturn), stored.Note);
+        db.Values.Remove(stored);
+        var subject = $"{indicator.Code} in {area.Name}, {period}";
+        var note = stored.Note is null ? "no note" : $"note '{stored.Note}'";
+        audit.Add(
+            actor,
+            AuditActions.FigureWithdrawn,
+            $"{subject}: withdrawn (it held actual {Show(stored.Actual)}; projected outturn {Show(stored.ProjectedOutturn)}; {note}). Reason: {reason}",
+            null,
+            subject);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SubmissionOutcome.Withdrawn(withdrawn);
+    }
+
+    /// <summary>The longest reason for a withdrawal: a sentence or two, which the audit entry carries in full.</summary>
+    public const int WithdrawalReasonLength = 500;
+
+    /// <summary>The indicator and area of a row, once both exist and the person may submit their figures; or why not.</summary>
+    private async Task<((IndicatorTarget Indicator, AreaTarget Area)? Target, SubmissionOutcome? NotFound)> FindAsync(
+        string indicatorCode, string areaCode, Func<Figures, Task<bool>> maySubmit, CancellationToken cancellationToken)
+    {
+        var indicator = await db.Indicators.AsNoTracking()
+            .Where(i => i.Code == indicatorCode)
+            .Select(i => new IndicatorTarget(i.Id, i.Code, i.Frequency, i.MinValue, i.MaxValue, i.LeadOrganisationId))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (indicator is null)
+        {
+            return (null, new SubmissionOutcome.NotFound(await NoIndicatorAsync(indicatorCode, cancellationToken)));
+        }
+
+        var area = await db.Areas.AsNoTracking()
+            .Where(a => a.Code == areaCode)
+            .Select(a => new AreaTarget(a.Id, a.Code, a.Name))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (area is null)
+        {
+            return (null, new SubmissionOutcome.NotFound($"There is no area with the code '{areaCode}'."));
+        }
+
+        if (!await maySubmit(new Figures(indicator.Id, indicator.LeadOrganisationId, area.Id)))
+        {
+            return (null, new SubmissionOutcome.Refused(
+                $"You may not submit {indicator.Code}'s figures for {area.Name}. Figures belong to the indicator's lead organisation; " +
+                "its performance officers, the indicator's owner and deputy, and the delivery lead for that area may submit or withdraw them."));
+        }
+
+        return ((indicator, area), null);
+    }
+
+    /// <summary>
+    /// Reads a values row inside the caller's transaction so that no other writer can change it before the transaction
+    /// ends: PostgreSQL locks the row (FOR UPDATE); SQLite's transaction began as a writer (BEGIN IMMEDIATE, which
+    /// Microsoft.Data.Sqlite issues for a transaction of the default isolation), so it holds the database's write lock.
+    /// </summary>
+    private async Task<IndicatorValue?> FindForUpdateAsync(int areaId, int indicatorId, string period, CancellationToken cancellationToken)
+    {
+        if (db is PostgresGoldenThreadDb)
+        {
+            var rows = await db.Values
+                .FromSql($"SELECT * FROM indicator_values WHERE area_id = {areaId} AND indicator_id = {indicatorId} AND period = {period} FOR UPDATE")
+                .ToListAsync(cancellationToken);
+            return rows.SingleOrDefault();
+        }
+
+        return await db.Values.SingleOrDefaultAsync(v => v.AreaId == areaId && v.IndicatorId == indicatorId && v.Period == period, cancellationToken);
+    }
+
+    private sealed record IndicatorTarget(int Id, string Code, Domain.Indicators.Frequency Frequency, decimal? MinValue, decimal? MaxValue, int? LeadOrganisationId);
+
+    private sealed record AreaTarget(int Id, string Code, string Name);
+
+    /// <summary>The row as the import would store it, or the problems with it (one field each), by the rules the import keeps.</summary>
+    private (ValueRow? Row, IReadOnlyList<FigureProblem> Problems) Check(FigureIndicator figures, string areaCode, string periodCode, FigureInput input)
+    {
+        var found = new List<FieldProblem>();
+        var note = input.Note?.Trim();
+        if (string.IsNullOrEmpty(note))
+        {
+            note = null;
+        }
+        else if (note.Length > IndicatorValue.NoteLength)
+        {
+            found.Add(new(FigureFields.Note, string.Create(
+                CultureInfo.InvariantCulture, $"{Cells.Show(note)} is {note.Length} characters long; note may have at most {IndicatorValue.NoteLength}")));
+        }
+
+        if (!Cells.TryParsePeriod(periodCode.Trim(), out var period))
+        {
+            found.Add(new(FigureFields.Period, Cells.NotAPeriod(periodCode.Trim())));
+        }
+        else
+        {
+            FigureRules.CheckValues(figures, period, input.Actual, input.ProjectedOutturn, clock.Today, limits, found);
+        }
+
+        return found.Count == 0
+            ? (new ValueRow(figures.Code, areaCode, period, input.Actual, input.ProjectedOutturn, note), [])
+            : (null, found.Select(p => new FigureProblem(p.Field, p.Message)).ToList());
     }
 
     /// <summary>What the submission changed, in words: <c>actual 410 → 395; projected outturn N/A → 1500</c>.</summary>

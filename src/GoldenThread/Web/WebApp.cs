@@ -71,6 +71,7 @@ public static class WebApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Database);
         builder.Services.AddSingleton(sp => new ReportingClock(sp.GetRequiredService<TimeProvider>(), options.ReportingToday));
+        builder.Services.AddSingleton(Returns.FigureSettings.From(builder.Configuration));
 
         // Tracked: Identity's stores change the entities they read. Read-only pages use plain SQL or AsNoTracking.
         builder.Services.AddScoped(_ => options.Database.Open(tracking: true));

@@ -57,6 +57,26 @@ public class AssessorProperties
     }
 
     [Fact]
+    public void LadderWalk_EveryQuarterFromTheStart_GivesTheEnginesStageAtEachQuarter()
+    {
+        // The ladder walked forward over consecutive quarters (as the indicator page shows it) and counted back by
+        // the engine at each quarter must agree: one skip-and-count rule.
+        Generate.Case.Sample(@case =>
+        {
+            var assessor = @case.Assessor;
+            var quarters = Enumerable.Range(2006, 3)
+                .SelectMany(year => Periods.Period.OfYear(year).PeriodsOfYear(PeriodKind.Quarter))
+                .Select(q => assessor.Assess(q))
+                .ToList();
+
+            var readings = Ladder.Walk(quarters);
+
+            Assert.Equal(quarters.Select(q => q.ComputedLadderStage), readings.Select(r => r.Stage));
+            Assert.Equal(quarters.Select(q => q.LadderRule), readings.Select(r => r.Rule));
+        }, iter: Iterations);
+    }
+
+    [Fact]
     public void Assess_AnyHistory_LadderStageFollowsTheEarlierPeriodsStage()
     {
         // The ladder, stated one step at a time: an off-trajectory period is one stage above the latest earlier

@@ -398,4 +398,37 @@ public class LadderTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => assessor.Assess(Periods.Period.Parse("2008-09-Q1"), manual));
     }
+
+    [Theory]
+    [InlineData(Status.NoData, null, false, LadderRule.Skipped)]
+    [InlineData(Status.NoData, "5", false, LadderRule.Ended)]
+    [InlineData(Status.Red, null, true, LadderRule.Counted)]
+    [InlineData(Status.Green, "5", true, LadderRule.Counted)]
+    [InlineData(Status.Amber, "5", false, LadderRule.Ended)]
+    [InlineData(Status.NoTarget, "5", false, LadderRule.Ended)]
+    public void RuleFor_WhatTheAssessmentFound_IsTheRuleThatFires(Status status, string? actual, bool offTrajectory, LadderRule expected)
+    {
+        Assert.Equal(expected, Ladder.RuleFor(status, actual is null ? null : decimal.Parse(actual, System.Globalization.CultureInfo.InvariantCulture), offTrajectory));
+    }
+
+    [Fact]
+    public void Walk_ARunLongerThanTheTopStage_CountsOnAtStage3_AndSkippedQuartersKeepIt()
+    {
+        var history = new HistoryBuilder()
+            .Target("2008-09", 95m)
+            .Target("2009-10", 95m)
+            .Projections("2008-09-Q1", Red, Red, null, Red, Red, Green);
+        var assessor = history.AssessorFor();
+        var first = Periods.Period.Parse("2008-09-Q1");
+        var quarters = Enumerable.Range(0, 6)
+            .Select(i => assessor.Assess(Periods.Period.Containing(first.Year + (i / 4), Periods.PeriodKind.Quarter, (i % 4) * 3)))
+            .ToList();
+
+        var readings = Ladder.Walk(quarters);
+
+        Assert.Equal([1, 2, 2, 3, 4, 0], readings.Select(r => r.Run));
+        Assert.Equal([1, 2, 2, 3, 3, 0], readings.Select(r => r.Stage));
+        Assert.Equal(LadderRule.Skipped, readings[2].Rule);
+        Assert.Equal(LadderRule.Ended, readings[5].Rule);
+    }
 }

@@ -140,5 +140,6 @@ public static class AuthorisationMatrix
         // Submitting figures: only a token with submit scope gets past the endpoint (no cookie writes on the API);
         // whose figures it may change is then the resource check's decision (Returns tests).
         new("PUT", "/api/v1/figures/{indicator}/{area}/{period}", "/api/v1/figures/NI%2015/HRT/2009-10-Q2", SubmitToken),
+        new("DELETE", "/api/v1/figures/{indicator}/{area}/{period}", "/api/v1/figures/NI%2015/HRT/2009-10-Q2?reason=Matrix", SubmitToken),
     ];
 }

@@ -67,6 +67,21 @@ public sealed class AdminPagesTests(WebTestHost host) : IClassFixture<WebTestHos
     }
 
     [Fact]
+    public async Task AddOrganisation_WithASlashInTheCodeAndAnOverrideInTheName_IsRefused_AndNothingIsStored()
+    {
+        using var admin = await host.SignInAsync(Role.Administrator);
+
+        using var response = await Forms.PostAsync(admin, "/admin/organisations", [new("code", "WX/1"), new("name", "Wessex \u202Eecivres"), new("kind", "health")]);
+        var page = await ParseAsync(response);
+
+        var summary = page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
+        Assert.Contains(("#code", "The code holds a /, which cannot be part of a web address; use another character, such as -"), summary);
+        Assert.Contains(("#name", "The name holds the invisible character U+202E, which changes the direction of the text shown after it; remove it"), summary);
+        await using var db = host.Database.Open();
+        Assert.False(await db.Organisations.AnyAsync(o => o.Code == "WX/1"));
+    }
+
+    [Fact]
     public async Task RenameOrganisation_KeepsTheCodeAndAuditsOldAndNew()
     {
         using var admin = await host.SignInAsync(Role.Administrator);

@@ -1,3 +1,4 @@
+using GoldenThread.Domain.Indicators;
 using GoldenThread.Import;
 
 namespace GoldenThread.Tests.Import;
@@ -23,6 +24,52 @@ public sealed class BundleReaderFigureProblemsTests
         var message = OutcomeAssert.OnlyProblem(BundleReader.Read(folder.Path, Bundles.Stored()), "values.csv:3", "actual");
 
         Assert.Equal(expected, message);
+    }
+
+    [Fact]
+    public void Read_ValuesForAPeriodThatHasNotStarted_AreRefused_ButTargetsForItAreFine()
+    {
+        using var folder = new TempFolder()
+            .Csv("targets.csv", Bundles.TargetsHeader, "NI 195,STAFFS,2010-11-Q1,50")
+            .Csv("values.csv", Bundles.ValuesHeader, "NI 195,STAFFS,2009-10-Q3,80,,", "NI 195,STAFFS,2009-10-Q4,,,Expected in January");
+
+        var message = OutcomeAssert.OnlyProblem(BundleReader.Read(folder.Path, Bundles.Stored(), today: new DateOnly(2009, 11, 16)), "values.csv:3", "period");
+
+        Assert.Equal("2009-10-Q4 has not started yet (it starts on 1 January 2010); figures are for periods that have started by today, 16 November 2009", message);
+    }
+
+    [Fact]
+    public void Read_ValuesForAPeriodToCome_AreRefusedByDefault()
+    {
+        using var folder = new TempFolder().Csv("values.csv", Bundles.ValuesHeader, "NI 195,STAFFS,2999-00-Q4,80,,");
+
+        OutcomeAssert.OnlyProblem(BundleReader.Read(folder.Path, Bundles.Stored()), "values.csv:2", "period");
+    }
+
+    [Theory]
+    [InlineData("values.csv", "NI 154,STAFFS,2008-09,2000000000000,,", "actual")]
+    [InlineData("values.csv", "NI 154,STAFFS,2008-09,,-2000000000000,", "projected_outturn")]
+    [InlineData("targets.csv", "NI 154,STAFFS,2008-09,2000000000000", "target")]
+    public void Read_FigureBeyondTheMaximumMagnitude_IsAProblem(string file, string row, string column)
+    {
+        var header = file == "values.csv" ? Bundles.ValuesHeader : Bundles.TargetsHeader;
+        using var folder = new TempFolder().Csv(file, header, row);
+
+        var message = OutcomeAssert.OnlyProblem(BundleReader.Read(folder.Path, Bundles.Stored()), $"{file}:2", column);
+        var configured = BundleReader.Read(folder.Path, Bundles.Stored(), limits: new FigureLimits(1e13m));
+
+        Assert.Contains("is too large: a figure may be at most 1000000000000 either side of zero", message, StringComparison.Ordinal);
+        OutcomeAssert.Succeeded(configured);
+    }
+
+    [Fact]
+    public void Read_ActualWithMoreDigitsThanADecimalHolds_IsRefusedNotRounded()
+    {
+        using var folder = new TempFolder().Csv("values.csv", Bundles.ValuesHeader, "NI 195,STAFFS,2008-09-Q1,12.345678901234567890123456789,,");
+
+        var message = OutcomeAssert.OnlyProblem(BundleReader.Read(folder.Path, Bundles.Stored()), "values.csv:2", "actual");
+
+        Assert.Equal("'12.345678901234567890123456789' has more than 28 significant digits, which cannot be stored exactly; round it to at most 28", message);
     }
 
     [Fact]

@@ -15,6 +15,31 @@ public sealed class BundleReaderPartnershipProblemsTests
         Assert.Equal("empty; every row needs a code", message);
     }
 
+    [Theory]
+    [InlineData("areas.csv", "STAFFS/NORTH,Staffordshire,", "code", "holds a /, which cannot be part of a web address; use another character, such as -")]
+    [InlineData("areas.csv", "STAFFS,Stafford\u202Eshire,", "name", "holds the invisible character U+202E, which changes the direction of the text shown after it; remove it")]
+    [InlineData("organisations.csv", "W\u2066PC,Wessex Police,police", "code", "holds the invisible character U+2066, which changes the direction of the text shown after it; remove it")]
+    [InlineData("organisations.csv", "WPC,Wessex\u0007 Police,police", "name", "holds the control character U+0007 (a tab, line break or other character that is not shown); remove it")]
+    [InlineData("bodies.csv", "LSP/1,Local Strategic Partnership,lsp,", "code", "holds a /, which cannot be part of a web address; use another character, such as -")]
+    [InlineData("bodies.csv", "LSP,Local \u200FStrategic Partnership,lsp,", "name", "holds the invisible character U+200F, which changes the direction of the text shown after it; remove it")]
+    [InlineData("indicators.csv", "NI 1/2,Title,number,0,higher,annual,snapshot,,,,,,,", "code", "holds a /, which cannot be part of a web address; use another character, such as -")]
+    [InlineData("indicators.csv", "NI 1,Ti\u202Dtle,number,0,higher,annual,snapshot,,,,,,,", "title", "holds the invisible character U+202D, which changes the direction of the text shown after it; remove it")]
+    public void Read_CodeOrNameWithACharacterItMayNotHold_IsAProblem(string file, string row, string column, string expected)
+    {
+        var header = file switch
+        {
+            "areas.csv" => Bundles.AreasHeader,
+            "organisations.csv" => Bundles.OrganisationsHeader,
+            "bodies.csv" => Bundles.BodiesHeader,
+            _ => Bundles.IndicatorsHeader,
+        };
+        using var folder = new TempFolder().Csv(file, header, System.Text.RegularExpressions.Regex.Unescape(row));
+
+        var message = OutcomeAssert.OnlyProblem(BundleReader.Read(folder.Path, new TestCatalogue()), $"{file}:2", column);
+
+        Assert.Equal(expected, message);
+    }
+
     [Fact]
     public void Read_AreaWithoutName_ReportsTheEmptyName()
     {

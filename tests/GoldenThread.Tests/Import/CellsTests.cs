@@ -60,6 +60,26 @@ public sealed class CellsTests
     }
 
     [Theory]
+    [InlineData("0.12345678901234567890123456789")]
+    [InlineData("1.0000000000000000000000000000")]
+    [InlineData("0.00000000000000000000000000001")]
+    public void TryParseNumber_MoreDigitsThanADecimalHolds_IsRefusedNotRounded(string text)
+    {
+        Assert.False(Cells.TryParseNumber(text, out _));
+        Assert.Contains("cannot be stored exactly", Cells.NotANumber(text), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0.1234567890123456789012345678")]
+    [InlineData("1234567890123456789012345678")]
+    [InlineData("-0.0000000000000000000000000001")]
+    public void TryParseNumber_TwentyEightDigits_IsExact(string text)
+    {
+        Assert.True(Cells.TryParseNumber(text, out var value));
+        Assert.Equal(text, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
     [InlineData("2008-09", "2008-09")]
     [InlineData("2008-09-h2", "2008-09-H2")]
     [InlineData("1999-00-M12", "1999-00-M12")]

@@ -25,9 +25,9 @@ public abstract class SubmitFigureApiTests(WebTestHost host)
         var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
         using var client = Bearer(token);
 
-        // 2010-11 has no figures in the demonstration until this submission.
-        using var write = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2010-11-Q1", """{"actual": 0.61, "projected_outturn": 0.9}""");
-        using var after = await client.GetAsync(new Uri("/api/v1/scorecard?period=2010-11-Q1&area=HRT", UriKind.Relative));
+        // Hartmere has no NI 15 figures for 2008-09 in the demonstration until this submission.
+        using var write = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2008-09-Q1", """{"actual": 0.61, "projected_outturn": 0.9}""");
+        using var after = await client.GetAsync(new Uri("/api/v1/scorecard?period=2008-09-Q1&area=HRT", UriKind.Relative));
         var entries = JsonDocument.Parse(await after.Content.ReadAsStringAsync()).RootElement.GetProperty("entries");
         var entry = entries.EnumerateArray().Single(e => e.GetProperty("indicator").GetString() == "NI 15");
 
@@ -159,18 +159,71 @@ public abstract class SubmitFigureApiTests(WebTestHost host)
 
     public static TheoryData<string, string, string> BadFigures => new()
     {
-        { "2011-12-M07", """{"actual": 0.2}""", "actual" },
-        { "2011-12-H1", """{"projected_outturn": 0.2}""", "projected_outturn" },
-        { "2011-12-Q5", """{"actual": 0.2}""", "period" },
-        { "2011-12-Q1", """{"actual": "0.2"}""", "actual" },
-        { "2011-12-Q1", """{"projected_outturn": true}""", "projected_outturn" },
-        { "2011-12-Q1", """{"note": 12}""", "note" },
-        { "2011-12-Q1", """{"actul": 0.2}""", "body" },
-        { "2011-12-Q1", """[0.2]""", "body" },
-        { "2011-12-Q1", """{"actual": 0.2""", "body" },
+        { "2008-09-M07", """{"actual": 0.2}""", "actual" },
+        { "2008-09-H1", """{"projected_outturn": 0.2}""", "projected_outturn" },
+        { "2008-09-Q5", """{"actual": 0.2}""", "period" },
+        { "2008-09-Q2", """{"actual": "0.2"}""", "actual" },
+        { "2008-09-Q2", """{"projected_outturn": true}""", "projected_outturn" },
+        { "2008-09-Q2", """{"note": 12}""", "note" },
+        { "2008-09-Q2", """{"actul": 0.2}""", "body" },
+        { "2008-09-Q2", """[0.2]""", "body" },
+        { "2008-09-Q2", """{"actual": 0.2""", "body" },
         { "2009-10-Q1", "null", "body" },
-        { "2011-12-Q1", """{"note": "NOTE"}""", "note" },
+        { "2008-09-Q2", """{"note": "NOTE"}""", "note" },
+        { "2010-11-Q1", """{"actual": 0.2}""", "period" },
+        { "2999-00-Q4", """{}""", "period" },
+        { "2008-09-Q2", """{"actual": 1000000000000.01}""", "actual" },
+        { "2008-09-Q2", """{"projected_outturn": -79228162514264337593543950335}""", "projected_outturn" },
+        { "2008-09-Q2", """{"actual": 0.12345678901234567890123456789}""", "actual" },
+        { "2008-09-Q2", """{"actual": 1e-29}""", "actual" },
     };
+
+    [Fact]
+    public async Task AFigureForAPeriodToCome_IsRefused_SayingToday()
+    {
+        var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
+        using var client = Bearer(token);
+
+        // The test hosts run on the demonstration's clock: 16 November 2009, inside 2009-10 and before its Q4.
+        using var started = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2009-10", """{"projected_outturn": 0.9}""");
+        using var toCome = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2009-10-Q4", """{"projected_outturn": 0.9}""");
+        var problem = JsonDocument.Parse(await toCome.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(200, (int)started.StatusCode);
+        Assert.Equal(400, (int)toCome.StatusCode);
+        Assert.Equal(
+            "2009-10-Q4 has not started yet (it starts on 1 January 2010); figures are for periods that have started by today, 16 November 2009",
+            problem.GetProperty("errors").GetProperty("period")[0].GetString());
+        Assert.Null(await StoredAsync("NI 15", "HRT", "2009-10-Q4"));
+    }
+
+    [Fact]
+    public async Task AFigureBeyondTheMaximumMagnitude_IsRefused_WithTheLimit()
+    {
+        var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
+        using var client = Bearer(token);
+
+        using var response = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2008-09-Q4", """{"actual": 5000000000000}""");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("at most 1000000000000 either side of zero", problem.GetProperty("errors").GetProperty("actual")[0].GetString(), StringComparison.Ordinal);
+        Assert.Null(await StoredAsync("NI 15", "HRT", "2008-09-Q4"));
+    }
+
+    [Fact]
+    public async Task AFigureWithMoreDigitsThanADecimalHolds_IsRefused_NotRounded()
+    {
+        var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
+        using var client = Bearer(token);
+
+        using var response = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2008-09-Q4", """{"actual": 0.1234567890123456789012345678901}""");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("more than 28 significant digits", problem.GetProperty("errors").GetProperty("actual")[0].GetString(), StringComparison.Ordinal);
+        Assert.Null(await StoredAsync("NI 15", "HRT", "2008-09-Q4"));
+    }
 
     [Theory]
     [MemberData(nameof(BadFigures))]
@@ -232,6 +285,94 @@ public abstract class SubmitFigureApiTests(WebTestHost host)
 
         Assert.Equal(404, (int)response.StatusCode);
         Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Withdraw_AMistakenRow_LeavesNoRow_AndAuditsWhatItHeldAndWhy()
+    {
+        var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
+        using var client = Bearer(token);
+        using var put = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2008-09-Q3", """{"actual": 0.33, "note": "Typed in the wrong row"}""");
+        Assert.Equal(200, (int)put.StatusCode);
+
+        using var withdraw = await client.DeleteAsync(new Uri($"/api/v1/figures/{Ni15}/HRT/2008-09-q3?reason=Entered%20against%20the%20wrong%20area", UriKind.Relative));
+        using var again = await client.DeleteAsync(new Uri($"/api/v1/figures/{Ni15}/HRT/2008-09-Q3?reason=Twice", UriKind.Relative));
+
+        Assert.Equal(204, (int)withdraw.StatusCode);
+        Assert.Equal(404, (int)again.StatusCode);
+        Assert.Null(await StoredAsync("NI 15", "HRT", "2008-09-Q3"));
+        await using var db = host.Database.Open();
+        var lead = host.Account(Role.DeliveryLead).Email;
+        var entry = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.FigureWithdrawn && e.ActorName == lead);
+        Assert.Equal(
+            "NI 15 in Hartmere, 2008-09-Q3: withdrawn (it held actual 0.33; projected outturn N/A; note 'Typed in the wrong row'). Reason: Entered against the wrong area",
+            entry.Detail);
+    }
+
+    [Theory]
+    [InlineData("", "reason")]
+    [InlineData("?reason=%20%20", "reason")]
+    [InlineData("?reason=Bad%E2%80%AEtext", "reason")]
+    public async Task Withdraw_WithoutAGoodReason_Is400_AndKeepsTheRow(string query, string field)
+    {
+        var token = await TokenForAsync(Role.PerformanceOfficer, TokenScope.Submit);
+        using var client = Bearer(token);
+
+        using var response = await client.DeleteAsync(new Uri($"/api/v1/figures/NI%20117/WSX/2009-10-M01{query}", UriKind.Relative));
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        Assert.NotNull(await StoredAsync("NI 117", "WSX", "2009-10-M01"));
+    }
+
+    [Fact]
+    public async Task Withdraw_SomeoneElsesFigures_OrWithAReadToken_Is403_AndKeepsTheRow()
+    {
+        var lead = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
+        var reader = await TokenForAsync(Role.PerformanceOfficer, TokenScope.Read);
+        using var leadClient = Bearer(lead);
+        using var readClient = Bearer(reader);
+
+        using var other = await leadClient.DeleteAsync(new Uri("/api/v1/figures/NI%20117/WSX/2009-10-M01?reason=Mine", UriKind.Relative));
+        using var read = await readClient.DeleteAsync(new Uri("/api/v1/figures/NI%20117/WSX/2009-10-M01?reason=Mine", UriKind.Relative));
+
+        Assert.Equal(403, (int)other.StatusCode);
+        Assert.Equal(403, (int)read.StatusCode);
+        Assert.NotNull(await StoredAsync("NI 117", "WSX", "2009-10-M01"));
+    }
+
+    [Fact]
+    public async Task ConcurrentSubmissions_OfOneFigure_LeaveAnUnbrokenChainOfOldAndNewValues()
+    {
+        const int Submissions = 60;
+        var token = await TokenForAsync(Role.DeliveryLead, TokenScope.Submit);
+        using var client = Bearer(token);
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, Submissions).Select(async i =>
+        {
+            var actual = (1m + (i / 100m)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var response = await PutAsync(client, $"/api/v1/figures/{Ni15}/HRT/2007-08", $$"""{"actual": {{actual}}}""");
+            return (int)response.StatusCode;
+        }));
+
+        Assert.All(answers, status => Assert.Equal(200, status));
+        await using var db = host.Database.Open();
+        var details = await db.AuditEntries
+            .Where(e => e.Action == AuditActions.FigureSubmitted && e.SubjectName == "NI 15 in Hartmere, 2007-08")
+            .OrderBy(e => e.Id)
+            .Select(e => e.Detail)
+            .ToListAsync();
+        Assert.Equal(Submissions, details.Count);
+        Assert.StartsWith("NI 15 in Hartmere, 2007-08: new row, actual N/A → ", details[0], StringComparison.Ordinal);
+        var links = details.Select(d => System.Text.RegularExpressions.Regex.Match(d, "actual (\\S+) → (\\S+)")).ToList();
+        Assert.All(links, link => Assert.True(link.Success));
+        var broken = Enumerable.Range(1, links.Count - 1)
+            .Where(i => links[i].Groups[1].Value != links[i - 1].Groups[2].Value)
+            .Select(i => $"{details[i - 1]} | {details[i]}")
+            .ToList();
+        Assert.True(broken.Count == 0, $"{broken.Count} broken links:\n" + string.Join('\n', broken));
+        Assert.Equal(decimal.Parse(links[^1].Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), (await StoredAsync("NI 15", "HRT", "2007-08"))?.Actual);
     }
 
     [Fact]

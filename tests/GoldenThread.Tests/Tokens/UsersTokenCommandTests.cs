@@ -28,7 +28,7 @@ public sealed class UsersTokenCommandTests(WebTestHost host) : IClassFixture<Web
         using var client = host.NewClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var content = new StringContent("""{"actual": 0.31}""", Encoding.UTF8, "application/json");
-        using var response = await client.PutAsync(new Uri("/api/v1/figures/NI%2015/HRT/2010-11-Q1", UriKind.Relative), content);
+        using var response = await client.PutAsync(new Uri("/api/v1/figures/NI%2015/HRT/2007-08-Q3", UriKind.Relative), content);
         Assert.Equal(200, (int)response.StatusCode);
 
         await using var db = host.Database.Open();
@@ -49,7 +49,7 @@ public sealed class UsersTokenCommandTests(WebTestHost host) : IClassFixture<Web
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", result.Out.Trim());
         using var read = await client.GetAsync(new Uri("/api/v1/indicators", UriKind.Relative));
         using var content = new StringContent("""{"actual": 0.31}""", Encoding.UTF8, "application/json");
-        using var write = await client.PutAsync(new Uri("/api/v1/figures/NI%2015/HRT/2010-11-Q2", UriKind.Relative), content);
+        using var write = await client.PutAsync(new Uri("/api/v1/figures/NI%2015/HRT/2007-08-Q4", UriKind.Relative), content);
         Assert.Equal(200, (int)read.StatusCode);
         Assert.Equal(403, (int)write.StatusCode);
     }

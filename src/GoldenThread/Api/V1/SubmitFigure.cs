@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using GoldenThread.Access;
 using GoldenThread.Audit;
+using GoldenThread.Domain.Indicators;
 using GoldenThread.Returns;
 using GoldenThread.Tokens;
 using Microsoft.AspNetCore.Authorization;
@@ -27,8 +28,10 @@ public static class SubmitFigure
                 "Creates or replaces one values row, as a row of the import bundle's values.csv would: the body's actual, projected_outturn and note " +
                 "replace the stored ones, and a field that is left out or null is N/A. The answer is the row as stored.\n\n" +
                 "The figures are checked as the import checks them: the period must fit the indicator's frequency (an actual is for a year or one of its " +
-                "reporting periods; a projected outturn may also be for any quarter), numbers must lie within the indicator's min_value and max_value, " +
-                "and a note may have at most 4000 characters. A refused row is a 400 problem naming the field in errors, and nothing is changed.\n\n" +
+                "reporting periods; a projected outturn may also be for any quarter) and must have started, numbers must lie within the indicator's " +
+                "min_value and max_value and be at most a trillion either side of zero (the site's configured maximum), with no more than 28 " +
+                "significant digits (a figure is never rounded), and a note may have at most 4000 characters. A refused row is a 400 problem naming " +
+                "the field in errors, and nothing is changed. A row entered by mistake is withdrawn with DELETE on the same address.\n\n" +
                 "Send an API token with submit scope as 'Authorization: Bearer <token>' (make one on the 'API tokens' page). The token's person must " +
                 "be allowed to submit these figures: figures belong to the indicator's lead organisation, and are submitted by its performance officers, " +
                 "the indicator's owner and deputy, or the delivery lead for that area. Every submission is recorded in the audit trail.\n\n" +
@@ -120,6 +123,17 @@ public static class SubmitFigure
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, ApiProblems.InvalidFields([("body", $"The body is JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object; send a JSON object {Example}.")]));
+            }
+
+            // Reading a number into a decimal rounds what it cannot hold: refuse such a figure rather than change it.
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.Number
+                    && property.Name is FigureFields.Actual or FigureFields.ProjectedOutturn
+                    && FigureRules.Digits(property.Value.GetRawText()) is { } tooPrecise)
+                {
+                    return (null, ApiProblems.InvalidFields([(property.Name, tooPrecise)]));
+                }
             }
 
             try
