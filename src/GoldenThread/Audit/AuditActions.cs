@@ -26,6 +26,9 @@ public static class AuditActions
     public const string TokenRevoked = "token_revoked";
     public const string TokenRefused = "token_refused";
     public const string FigureSubmitted = "figure_submitted";
+    public const string SessionEnded = "session_ended";
+    public const string Reauthenticated = "reauthenticated";
+    public const string ReauthenticationFailed = "reauthentication_failed";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -52,6 +55,9 @@ public static class AuditActions
         [TokenRevoked] = "API token revoked",
         [TokenRefused] = "API token refused",
         [FigureSubmitted] = "Figure submitted",
+        [SessionEnded] = "Session ended",
+        [Reauthenticated] = "Confirmed it was them",
+        [ReauthenticationFailed] = "Failed to confirm it was them",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -1,5 +1,6 @@
 using GoldenThread.Accounts;
 using GoldenThread.Api;
+using GoldenThread.Sessions;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -70,6 +71,7 @@ public static class WebApp
         // Tracked: Identity's stores change the entities they read. Read-only pages use plain SQL or AsNoTracking.
         builder.Services.AddScoped(_ => options.Database.Open(tracking: true));
         builder.Services.AddGoldenThreadAccounts(options);
+        builder.Services.AddGoldenThreadSessions(Sessions.SessionSettings.From(builder.Configuration));
         builder.Services.AddGoldenThreadSingleSignOn(options);
         builder.Services.AddGoldenThreadHardening(options);
         builder.Services.AddRazorPages();
