@@ -48,12 +48,12 @@ public sealed class CurrentPerson(IHttpContextAccessor accessor, GoldenThreadDb 
                 Organisation = p.Organisation!.Name,
                 p.TwoFactorEnabled,
                 p.DeactivatedAt,
-                p.LockoutEnd,
                 Grants = p.Roles.Select(r => new Domain.Access.Grant(r.Role, r.IndicatorId, r.AreaId, r.BodyId)).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        if (person is null || person.DeactivatedAt is not null || person.LockoutEnd > now)
+        // A lockout stops signing in with a password, not sessions already open: anyone can lock an account by
+        // typing its email address with wrong passwords. Deactivation stops everything.
+        if (person is null || person.DeactivatedAt is not null)
         {
             return null;
         }

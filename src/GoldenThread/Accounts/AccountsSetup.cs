@@ -127,7 +127,8 @@ public static class AccountsSetup
     /// <summary>
     /// Identity rebuilds the session's principal from the database when it re-checks the security stamp, which
     /// would drop the record of a second factor (<c>amr</c>) and turn an administrator away a minute after
-    /// signing in. The way the person signed in is carried over to the new principal.
+    /// signing in. The way the person signed in is carried over to the new principal, and so is the session it
+    /// belongs to (Sessions/SessionCookie.cs).
     /// </summary>
     internal static Task KeepHowThePersonSignedIn(SecurityStampRefreshingPrincipalContext context)
     {
@@ -137,7 +138,7 @@ public static class AccountsSetup
             return Task.CompletedTask;
         }
 
-        foreach (var method in context.CurrentPrincipal.FindAll(CurrentPerson.AuthenticationMethodClaim))
+        foreach (var method in context.CurrentPrincipal.FindAll(c => c.Type is CurrentPerson.AuthenticationMethodClaim or Sessions.SessionStore.SessionClaim))
         {
             if (!identity.HasClaim(method.Type, method.Value))
             {

@@ -28,6 +28,9 @@ public static class AuditActions
     public const string TokensDeleted = "tokens_deleted";
     public const string FigureSubmitted = "figure_submitted";
     public const string FigureWithdrawn = "figure_withdrawn";
+    public const string SessionEnded = "session_ended";
+    public const string Reauthenticated = "reauthenticated";
+    public const string ReauthenticationFailed = "reauthentication_failed";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -56,6 +59,9 @@ public static class AuditActions
         [TokensDeleted] = "Old API tokens deleted",
         [FigureSubmitted] = "Figure submitted",
         [FigureWithdrawn] = "Figure withdrawn",
+        [SessionEnded] = "Session ended",
+        [Reauthenticated] = "Confirmed it was them",
+        [ReauthenticationFailed] = "Failed to confirm it was them",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -35,6 +35,8 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Sessions.Session> Sessions => Set<Sessions.Session>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Area> Areas => Set<Area>();
@@ -72,6 +74,7 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         ConfigurePeople(builder);
+        builder.ApplyConfiguration(new Sessions.SessionConfiguration());
 
         builder.Entity<Area>(e =>
         {

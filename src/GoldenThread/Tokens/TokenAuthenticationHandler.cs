@@ -64,9 +64,11 @@ public sealed class TokenAuthenticationHandler(
         }
 
         var person = await db.People.AsNoTracking().Where(p => p.Id == token.PersonId)
-            .Select(p => new { p.Id, p.Email, p.FullName, p.SecurityStamp, p.DeactivatedAt, p.LockoutEnd })
+            .Select(p => new { p.Id, p.Email, p.FullName, p.SecurityStamp, p.DeactivatedAt })
             .SingleOrDefaultAsync(Context.RequestAborted);
-        if (person is null || person.DeactivatedAt is not null || person.LockoutEnd > now)
+
+        // Not the lockout, which stops password sign-in only: anyone who knows a person's email address can cause one.
+        if (person is null || person.DeactivatedAt is not null)
         {
             return Fail("The API token's person may not sign in.");
         }

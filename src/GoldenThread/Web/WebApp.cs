@@ -1,6 +1,7 @@
 using GoldenThread.Accounts;
 using GoldenThread.Administration;
 using GoldenThread.Api;
+using GoldenThread.Sessions;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
 using GoldenThread.Worker;
@@ -76,6 +77,7 @@ public static class WebApp
         // Tracked: Identity's stores change the entities they read. Read-only pages use plain SQL or AsNoTracking.
         builder.Services.AddScoped(_ => options.Database.Open(tracking: true));
         builder.Services.AddGoldenThreadAccounts(options);
+        builder.Services.AddGoldenThreadSessions(Sessions.SessionSettings.From(builder.Configuration));
         builder.Services.AddGoldenThreadSingleSignOn(options);
         builder.Services.AddGoldenThreadHardening(options);
         builder.Services.AddRazorPages();

@@ -99,6 +99,10 @@ public static class AuthorisationMatrix
         new("POST", "account/change-password", "/account/change-password", SignedIn),
         new("GET", "account/two-factor/turn-off", "/account/two-factor/turn-off", SignedIn),
         new("POST", "account/two-factor/turn-off", "/account/two-factor/turn-off", SignedIn),
+        new("GET", "account/sessions", "/account/sessions", SignedIn),
+        new("POST", "account/sessions", "/account/sessions", SignedIn),
+        new("GET", "account/confirm", "/account/confirm", SignedIn),
+        new("POST", "account/confirm", "/account/confirm", SignedIn),
 
         // The framework and its figures: anyone signed in; the API also takes tokens.
         new("GET", "Scorecard", "/scorecard", SignedIn),

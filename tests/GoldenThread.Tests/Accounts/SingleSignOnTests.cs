@@ -125,6 +125,25 @@ public sealed class SingleSignOnTests(SingleSignOnWebTestHost host) : IClassFixt
         Assert.Equal(admin.FullName, SignedInName(home));
     }
 
+    [Fact]
+    public async Task SingleSignOn_StartsASessionOnTheServer_SayingHow()
+    {
+        var deputy = host.Account(Role.IndicatorDeputy);
+        host.IdentityProvider.NextUser = new User("deputy-" + Guid.NewGuid().ToString("N"), deputy.Email, EmailVerified: true);
+        using var client = host.NewClient();
+
+        var (_, path, _) = await SignInWithProviderAsync(client);
+        var (sessions, _, _) = await GetAsync(client, "/account/sessions");
+
+        Assert.Equal("/", path);
+        var person = await PersonIdAsync(deputy.Email);
+        await using var db = host.Database.Open();
+        var session = db.Sessions.Where(s => s.PersonId == person).AsEnumerable().OrderByDescending(s => s.CreatedAt).First();
+        Assert.Equal(GoldenThread.Sessions.SignInMethod.SingleSignOn, session.Method);
+        Assert.Null(session.EndedAt);
+        Assert.Contains("With single sign-on", sessions.QuerySelector("#sessions tr[data-current='true']")?.TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>Presses "Sign in with Test IdP" on the sign-in page and follows the provider's redirects back.</summary>
     private static async Task<(AngleSharp.Html.Dom.IHtmlDocument Page, string Path, int Status)> SignInWithProviderAsync(HttpClient client, string returnUrl = "/")
     {

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GoldenThread.Pages.Account;
 
-/// <summary>Changing your password, which needs the current one. Other sessions end within a minute (the security stamp changes).</summary>
-public sealed class ChangePasswordModel(SignInManager<Person> signIn, AuditLog audit) : PageModel
+/// <summary>
+/// Changing your password, which needs the current one (so it is itself the confirmation that a sensitive change
+/// needs). The person's other sessions end at once.
+/// </summary>
+public sealed class ChangePasswordModel(SignInManager<Person> signIn, AuditLog audit, Sessions.SessionStore sessions) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -58,7 +61,9 @@ public sealed class ChangePasswordModel(SignInManager<Person> signIn, AuditLog a
             return Page();
         }
 
-        await audit.RecordNowAsync(await HttpAuditActor.OfAsync(HttpContext), AuditActions.PasswordChanged, "Changed their password.", person.Id, person.Email);
+        var actor = await HttpAuditActor.OfAsync(HttpContext);
+        await audit.RecordNowAsync(actor, AuditActions.PasswordChanged, "Changed their password.", person.Id, person.Email);
+        await sessions.EndAllAsync(person.Id, Sessions.SessionStore.IdOf(User) ?? "", Sessions.SessionEnd.EndedByPerson, actor, person.Email, HttpContext.RequestAborted);
 
         // Keeps this session (and whether it used a second factor) under the new security stamp.
         await signIn.RefreshSignInAsync(person);

@@ -18,7 +18,7 @@ namespace GoldenThread.Pages.Account;
 /// or revoke tokens.
 /// </summary>
 [Authorize(AuthenticationSchemes = BrowserScheme)]
-public sealed class TokensModel(GoldenThreadDb db, TokenIssuer issuer, CurrentPerson current, TimeProvider clock) : PageModel
+public sealed class TokensModel(GoldenThreadDb db, TokenIssuer issuer, CurrentPerson current, TimeProvider clock, Sessions.SessionStore sessions) : PageModel
 {
     public const string Path = "/account/tokens";
 
@@ -68,6 +68,12 @@ public sealed class TokensModel(GoldenThreadDb db, TokenIssuer issuer, CurrentPe
         if (person is null)
         {
             return Challenge();
+        }
+
+        // A token outlives the session that makes it: the person confirms it is them first (issue 9, item 7).
+        if (!await sessions.IsRecentlyAuthenticatedAsync(User, HttpContext.RequestAborted))
+        {
+            return Redirect(Sessions.Reauthentication.PathFor(Path));
         }
 
         MaySubmit = AccessRules.MaySubmitAny(person.Actor);

@@ -9,10 +9,13 @@ namespace GoldenThread.Pages.Account;
 
 /// <summary>
 /// Turning off two-factor sign-in, for anyone but an administrator (administration needs it). The key is
-/// replaced too, so the old app's codes stop working and a new app can be set up afresh.
+/// replaced too, so the old app's codes stop working and a new app can be set up afresh. The person confirms it is
+/// them first (Sessions/Reauthentication.cs): a session alone is not enough to remove the second factor.
 /// </summary>
-public sealed class TwoFactorTurnOffModel(SignInManager<Person> signIn, AuditLog audit, CurrentPerson current) : PageModel
+public sealed class TwoFactorTurnOffModel(SignInManager<Person> signIn, AuditLog audit, CurrentPerson current, Sessions.SessionStore sessions) : PageModel
 {
+    public const string Path = "/account/two-factor/turn-off";
+
     public bool IsAdministrator { get; private set; }
 
     public bool IsOn { get; private set; }
@@ -26,6 +29,11 @@ public sealed class TwoFactorTurnOffModel(SignInManager<Person> signIn, AuditLog
         }
 
         await LoadAsync(person);
+        if (IsOn && !IsAdministrator && !await sessions.IsRecentlyAuthenticatedAsync(User, HttpContext.RequestAborted))
+        {
+            return Redirect(Sessions.Reauthentication.PathFor(Path));
+        }
+
         return Page();
     }
 
@@ -47,6 +55,11 @@ public sealed class TwoFactorTurnOffModel(SignInManager<Person> signIn, AuditLog
         if (!IsOn)
         {
             return Redirect("/account");
+        }
+
+        if (!await sessions.IsRecentlyAuthenticatedAsync(User, HttpContext.RequestAborted))
+        {
+            return Redirect(Sessions.Reauthentication.PathFor(Path));
         }
 
         var actor = await HttpAuditActor.OfAsync(HttpContext);

@@ -13,7 +13,7 @@ namespace GoldenThread.Pages.Admin;
 /// them lately; with the forms that change each (every change redirects back here with a banner).
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class PersonModel(GoldenThreadDb db, PeopleQueries people, OrganisationQueries organisations) : AdminPageModel
+public sealed class PersonModel(GoldenThreadDb db, PeopleQueries people, OrganisationQueries organisations, Sessions.SessionStore sessions) : AdminPageModel
 {
     public const int RecentEntries = 20;
 
@@ -24,6 +24,9 @@ public sealed class PersonModel(GoldenThreadDb db, PeopleQueries people, Organis
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
 
     public IReadOnlyList<AuditEntry> Recent { get; private set; } = [];
+
+    /// <summary>Where the person is signed in now.</summary>
+    public IReadOnlyList<Sessions.SessionRow> OpenSessions { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
 
@@ -52,6 +55,21 @@ public sealed class PersonModel(GoldenThreadDb db, PeopleQueries people, Organis
 
     public Task<IActionResult> OnPostEndLockoutAsync(int id, [FromServices] EndLockout endLockout, CancellationToken cancellationToken) =>
         ChangeAsync(id, async actor => await endLockout.RunAsync(actor, id, cancellationToken), cancellationToken);
+
+    /// <summary>Ends the person's open sessions (all but this one, for an administrator on their own page), audited.</summary>
+    public Task<IActionResult> OnPostEndSessionsAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor =>
+        {
+            var person = (await people.FindAsync(id, cancellationToken))!;
+            var except = actor.Id == id ? Sessions.SessionStore.IdOf(User) : null;
+            var ended = await sessions.EndAllAsync(id, except, Sessions.SessionEnd.EndedByAdministrator, actor, person.Email, cancellationToken);
+            return AdminChange.Success(ended switch
+            {
+                0 => $"{person.FullName} had no open sessions to end.",
+                1 => $"Ended {person.FullName}'s open session.",
+                _ => $"Ended {person.FullName}'s {ended} open sessions.",
+            });
+        }, cancellationToken);
 
     public TextField FullNameField => new("full-name", "Full name", FullName, ErrorFor("full-name"), Autocomplete: "off", WidthClass: "govuk-!-width-two-thirds") { Spellcheck = false };
 
@@ -87,6 +105,7 @@ public sealed class PersonModel(GoldenThreadDb db, PeopleQueries people, Organis
         IsSelf = (await HttpAuditActor.OfAsync(HttpContext)).Id == id;
         Organisations = await organisations.ListAsync(cancellationToken);
         Recent = await people.RecentAuditAsync(id, RecentEntries, cancellationToken);
+        OpenSessions = await sessions.OpenAsync(id, IsSelf ? Sessions.SessionStore.IdOf(User) : null, cancellationToken);
         if (!keepInput)
         {
             FullName = person.FullName;
