@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -30,6 +31,8 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ImportChange> ImportChanges => Set<ImportChange>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Area> Areas => Set<Area>();
@@ -48,6 +51,16 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
 
     /// <summary>Which provider this context speaks to.</summary>
     public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// Migrations are applied inside the caller's transaction (<see cref="Schema"/>), all or nothing, with that
+    /// transaction as the lock; EF Core warns that it then takes no lock of its own, which is the point.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.MigrationsUserTransactionWarning));
+    }
 
     /// <summary>
     /// Indexes are chosen here, not added for every foreign key by convention. Targets and values are keyed
