@@ -14,6 +14,8 @@ namespace GoldenThread.Benchmarks.Floor;
 /// </summary>
 internal static class ProductPhases
 {
+    private static readonly ImportRecord Record = ImportRecord.CommandLine("benchmark", TimeProvider.System);
+
     /// <summary>
     /// <c>floor import-phases</c>: one import into an empty database (migrated here, untimed), taken apart: open the
     /// database, read and check the bundle, write its reference rows, write its targets and values.
@@ -54,11 +56,11 @@ internal static class ProductPhases
         bulk.Values.AddRange(bundle.Values);
 
         clock.Restart();
-        var counts = await BundleWriter.WriteAsync(db, reference, null, CancellationToken.None);
+        var counts = await BundleWriter.WriteAsync(db, reference, Record, null, CancellationToken.None);
         figures.Add(prefix + "write reference rows (EF Core)", clock.Elapsed, counts.Total);
 
         clock.Restart();
-        counts = await BundleWriter.WriteAsync(db, bulk, null, CancellationToken.None);
+        counts = await BundleWriter.WriteAsync(db, bulk, Record, null, CancellationToken.None);
         figures.Add(prefix + "write targets and values (bulk)", clock.Elapsed, counts.Total);
         figures.Add(prefix + "in-process total", total.Elapsed, counts.Values);
         figures.Report();

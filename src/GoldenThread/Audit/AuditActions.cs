@@ -31,6 +31,7 @@ public static class AuditActions
     public const string SessionEnded = "session_ended";
     public const string Reauthenticated = "reauthenticated";
     public const string ReauthenticationFailed = "reauthentication_failed";
+    public const string BundleImported = "bundle_imported";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -62,6 +63,7 @@ public static class AuditActions
         [SessionEnded] = "Session ended",
         [Reauthenticated] = "Confirmed it was them",
         [ReauthenticationFailed] = "Failed to confirm it was them",
+        [BundleImported] = "Bundle imported",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -1,3 +1,4 @@
+using GoldenThread.Audit;
 using GoldenThread.Import;
 using GoldenThread.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,11 @@ public static class DemoBundle
     /// Loads the demonstration into the database when it holds no indicators yet; returns false, changing
     /// nothing, when it already has data (a demonstration never overwrites a council's figures).
     /// </summary>
-    public static async Task<bool> LoadIntoEmptyAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    public static Task<bool> LoadIntoEmptyAsync(GoldenThreadDb db, CancellationToken cancellationToken) =>
+        LoadIntoEmptyAsync(db, TimeProvider.System, cancellationToken);
+
+    /// <summary>As <see cref="LoadIntoEmptyAsync(GoldenThreadDb, CancellationToken)"/>, dating its audit entry by <paramref name="clock"/>.</summary>
+    public static async Task<bool> LoadIntoEmptyAsync(GoldenThreadDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (await db.Indicators.AnyAsync(cancellationToken))
@@ -44,7 +49,8 @@ public static class DemoBundle
             var outcome = BundleReader.Read(folder, await DatabaseCatalogue.LoadAsync(db, cancellationToken), today: Today);
             var bundle = outcome.Bundle
                 ?? throw new InvalidOperationException("The built-in demonstration bundle is invalid: " + string.Join("; ", outcome.Problems));
-            await BundleWriter.WriteAsync(db, bundle, null, cancellationToken);
+            var record = new ImportRecord(new AuditActor(null, "the demonstration loader", Environment.MachineName), "the built-in demonstration bundle", clock);
+            await BundleWriter.WriteAsync(db, bundle, record, null, cancellationToken);
             return true;
         }
         finally

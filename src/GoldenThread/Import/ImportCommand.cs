@@ -23,10 +23,11 @@ public static class ImportCommand
             await Schema.EnsureCurrentAsync(db, database, terminal.Error, ct);
             var catalogue = await DatabaseCatalogue.LoadAsync(db, ct);
             var bundlePath = parseResult.GetValue(path)!;
+            var record = ImportRecord.CommandLine(bundlePath, TimeProvider.System);
 
             var (outcome, counts) = terminal.Interactive
-                ? await WithProgressAsync(terminal, bundlePath, catalogue, db, ct)
-                : await RunAsync(bundlePath, catalogue, db, null, null, ct);
+                ? await WithProgressAsync(terminal, bundlePath, record, catalogue, db, ct)
+                : await RunAsync(bundlePath, record, catalogue, db, null, null, ct);
             if (counts is null)
             {
                 foreach (var problem in outcome.Problems)
@@ -48,7 +49,7 @@ public static class ImportCommand
     private static DateOnly Today() => new ReportingClock(TimeProvider.System).Today;
 
     private static async Task<(ImportOutcome Outcome, ImportCounts? Counts)> RunAsync(
-        string bundlePath, ICatalogue catalogue, GoldenThreadDb db, IProgress<ImportProgress>? reading, IProgress<long>? writing, CancellationToken ct)
+        string bundlePath, ImportRecord record, ICatalogue catalogue, GoldenThreadDb db, IProgress<ImportProgress>? reading, IProgress<long>? writing, CancellationToken ct)
     {
         var outcome = await Task.Run(() => BundleReader.Read(bundlePath, catalogue, reading, Today()), ct);
         if (outcome.Bundle is not { } bundle)
@@ -56,11 +57,11 @@ public static class ImportCommand
             return (outcome, null);
         }
 
-        return (outcome, await BundleWriter.WriteAsync(db, bundle, writing, ct));
+        return (outcome, await BundleWriter.WriteAsync(db, bundle, record, writing, ct));
     }
 
     private static async Task<(ImportOutcome Outcome, ImportCounts? Counts)> WithProgressAsync(
-        Terminal terminal, string bundlePath, ICatalogue catalogue, GoldenThreadDb db, CancellationToken ct)
+        Terminal terminal, string bundlePath, ImportRecord record, ICatalogue catalogue, GoldenThreadDb db, CancellationToken ct)
     {
         (ImportOutcome, ImportCounts?) result = default;
         await terminal.ErrorConsole().Progress()
@@ -93,7 +94,7 @@ public static class ImportCommand
                 }
 
                 total = bundle.RowCount;
-                var counts = await BundleWriter.WriteAsync(db, bundle, writing, ct);
+                var counts = await BundleWriter.WriteAsync(db, bundle, record, writing, ct);
                 write.Value = write.MaxValue;
                 result = (outcome, counts);
             });

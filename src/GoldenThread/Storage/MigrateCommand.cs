@@ -13,7 +13,7 @@ public static class MigrateCommand
         {
             var database = CommandLine.ResolveDatabase(parseResult, databaseOption, terminal);
             await using var db = database.Open();
-            var applied = await Schema.ApplyAsync(db, ct);
+            var applied = await Schema.ApplyAsync(db, terminal.Error, ct);
             await terminal.Out.WriteLineAsync(applied == 0
                 ? $"The database {database.Describe()} is up to date."
                 : $"Applied {applied} migration(s) to {database.Describe()}.");

@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GoldenThread.Storage;
 
@@ -6,15 +8,31 @@ namespace GoldenThread.Storage;
 /// Brings the schema up to date. The embedded SQLite default migrates itself on first use and says so;
 /// PostgreSQL is only ever migrated by the <c>migrate</c> command, never silently.
 /// </summary>
+/// <remarks>
+/// On SQLite every pending migration is applied in one transaction, all or nothing: a process killed part-way
+/// leaves the schema as it was. The transaction's write lock is also what keeps two migrating processes apart,
+/// so it dies with its holder: EF Core's own lock (a row in <c>__EFMigrationsLock</c>, which a killed process
+/// leaves behind and every later command then waits on forever) is not taken, and a row left by an earlier
+/// crash is cleared. On PostgreSQL EF Core's lock is held by its session and dies with it
+/// (docs/decisions/0014-migration-lock.md).
+/// </remarks>
 public static class Schema
 {
-    public static async Task<int> ApplyAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    /// <summary>EF Core's SQLite migration lock table (<c>SqliteHistoryRepository</c>'s name for it).</summary>
+    internal const string SqliteLockTable = "__EFMigrationsLock";
+
+    public static Task<int> ApplyAsync(GoldenThreadDb db, CancellationToken cancellationToken) =>
+        ApplyAsync(db, TextWriter.Null, cancellationToken);
+
+    /// <summary>Applies every pending migration in one transaction; returns how many there were.</summary>
+    public static async Task<int> ApplyAsync(GoldenThreadDb db, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(log);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         if (pending > 0)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateAllOrNothingAsync(db, log, cancellationToken);
         }
 
         return pending;
@@ -42,7 +60,58 @@ public static class Schema
         }
 
         await log.WriteLineAsync($"Preparing the database {database.Describe()} ({pending.Count} migration(s) to apply).");
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateAllOrNothingAsync(db, log, cancellationToken);
+    }
+
+    private static async Task MigrateAllOrNothingAsync(GoldenThreadDb db, TextWriter log, CancellationToken cancellationToken)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            // Npgsql's migrator cannot run inside a caller's transaction; its own lock is a table lock held by
+            // its session, which PostgreSQL releases when the process dies, and each migration is its own transaction.
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        try
+        {
+            // BEGIN IMMEDIATE: a second migrating process waits here (up to the command timeout) for the first.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await ClearStaleSqliteLockAsync(db, cancellationToken))
+            {
+                await log.WriteLineAsync("Cleared a migration lock left by a process that stopped while migrating.");
+            }
+
+            // Applied inside the transaction: every migration or none, and EF Core takes no lock of its own.
+            await db.Database.MigrateAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            throw new UserFacingException(
+                "The database is busy: another process is writing to it or migrating it. Try again when it has finished. (" + e.Message + ")");
+        }
+    }
+
+    /// <summary>
+    /// Removes EF Core's lock row, if there is one. Inside the migration's write transaction no other process of
+    /// this program can be migrating (none takes that row any more), so a row found here was left by a process
+    /// that died holding it.
+    /// </summary>
+    private static async Task<bool> ClearStaleSqliteLockAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var exists = connection.CreateCommand();
+        exists.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        exists.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{SqliteLockTable}'";
+        if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return false;
+        }
+
+        await using var delete = connection.CreateCommand();
+        delete.Transaction = exists.Transaction;
+        delete.CommandText = $"DELETE FROM \"{SqliteLockTable}\"";
+        return await delete.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 }
-

@@ -136,6 +136,7 @@ public static class AuthorisationMatrix
         // The audit trail: administrators and auditors, who read and export it.
         new("GET", "audit", "/audit", AuditTrail),
         new("GET", "audit/download", "/audit/download", AuditTrail),
+        new("GET", "audit/{id:long}/changes", "/audit/1/changes", AuditTrail),
 
         // A person's own API tokens: in the browser only (a token cannot make tokens).
         new("GET", "account/tokens", "/account/tokens", SignedIn),

@@ -108,7 +108,7 @@ public sealed class PeopleAdministrationTests
         Assert.Null((await db.People.SingleAsync(p => p.Id == admin.Id)).DeactivatedAt);
         Assert.NotNull((await db.People.SingleAsync(p => p.Id == other.Id)).DeactivatedAt);
         Assert.Equal(1, await db.RoleAssignments.CountAsync(r => r.PersonId == admin.Id));
-        Assert.Equal([AuditActions.PersonDeactivated], await db.AuditEntries.Select(e => e.Action).ToListAsync());
+        Assert.Equal([AuditActions.PersonDeactivated], await db.AuditEntries.Where(e => e.Action != AuditActions.BundleImported).Select(e => e.Action).ToListAsync());
     }
 
     [Theory, BothDatabases]
@@ -134,7 +134,7 @@ public sealed class PeopleAdministrationTests
         await using var db = database.Open();
         Assert.Equal(
             [AuditActions.OrganisationCreated, AuditActions.OrganisationRenamed],
-            await db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+            await db.AuditEntries.Where(e => e.Action != AuditActions.BundleImported).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
     }
 
     internal static async Task<Database> DemoDatabaseAsync(DatabaseProvider provider)

@@ -29,6 +29,23 @@ public sealed class AuditTrailPageTests(WebTestHost host) : IClassFixture<WebTes
     }
 
     [Fact]
+    public async Task Auditor_SeesTheDemonstrationImportAsOneEntry_AndDownloadsItsChanges()
+    {
+        using var auditor = await host.SignInAsync(Role.Auditor);
+
+        var page = await AdminPagesTests.GetAsync(auditor, "/audit?action=" + AuditActions.BundleImported);
+
+        var row = Assert.Single(page.QuerySelectorAll("#audit tbody tr"));
+        Assert.Equal("the demonstration loader", row.QuerySelector("[data-column='actor']")!.TextContent);
+        Assert.Contains("stored figures changed", row.TextContent, StringComparison.Ordinal);
+        var link = row.QuerySelector("a[href$='/changes']")!.GetAttribute("href")!;
+        using var download = await auditor.GetAsync(new Uri(link, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("figure,area_code,indicator_code,period,old_value,new_value", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Auditor_FiltersByActionAndPerson()
     {
         using var auditor = await host.SignInAsync(Role.Auditor);

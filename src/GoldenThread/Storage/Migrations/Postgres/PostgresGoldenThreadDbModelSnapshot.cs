@@ -86,6 +86,62 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Audit.ImportChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("area_code");
+
+                    b.Property<long>("AuditEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("audit_entry_id");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("figure");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("old_value");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_changes");
+
+                    b.HasIndex("AuditEntryId")
+                        .HasDatabaseName("ix_import_changes_audit_entry_id");
+
+                    b.ToTable("import_changes", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Indicators.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -834,6 +890,16 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasName("pk_person_tokens");
 
                     b.ToTable("person_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Audit.ImportChange", b =>
+                {
+                    b.HasOne("GoldenThread.Audit.AuditEntry", null)
+                        .WithMany()
+                        .HasForeignKey("AuditEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_changes_audit_entries_audit_entry_id");
                 });
 
             modelBuilder.Entity("GoldenThread.Indicators.Indicator", b =>

@@ -1,0 +1,78 @@
+using GoldenThread.Audit;
+using GoldenThread.Indicators;
+
+namespace GoldenThread.Storage;
+
+/// <summary>A target to store, its codes already turned into stored ids.</summary>
+public readonly record struct StoredTarget(int AreaId, int IndicatorId, string Period, int PeriodStart, decimal Value);
+
+/// <summary>A value to store, its codes already turned into stored ids.</summary>
+public readonly record struct StoredValue(int AreaId, int IndicatorId, string Period, int PeriodStart, decimal? Actual, decimal? ProjectedOutturn, string? Note);
+
+/// <summary>
+/// Upserts targets and values, which run to millions, by each provider's fastest path: one prepared statement
+/// stepped through SQLitePCLRaw on SQLite, binary COPY into a staging table on PostgreSQL. Runs inside the
+/// caller's transaction, so the caller decides what is all or nothing. Table and column names come from the
+/// EF Core model (<see cref="StoredTable"/>). When an audit entry is given, every stored figure that a row
+/// replaces with a different one is written to <see cref="ImportChange"/> under it, by the same set-based path
+/// (a trigger on SQLite, the staging table's delete on PostgreSQL), so that recording changes costs only what
+/// changed (docs/decisions/0013-import-record.md).
+/// </summary>
+public abstract class BulkWriter
+{
+    private protected BulkWriter(GoldenThreadDb db, long? changesOf)
+    {
+        Db = db;
+        ChangesOf = changesOf;
+        Tables = FigureTables.Of(db);
+    }
+
+    private protected GoldenThreadDb Db { get; }
+
+    /// <summary>The audit entry that replaced figures are recorded under, or null to record none.</summary>
+    private protected long? ChangesOf { get; }
+
+    private protected FigureTables Tables { get; }
+
+    /// <summary>The writer for the context's provider. The context must have a transaction open.</summary>
+    public static BulkWriter For(GoldenThreadDb db, long? changesOf)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The bulk writer runs inside the caller's transaction: begin one first.");
+        }
+
+        return db.Provider == DatabaseProvider.Sqlite ? new SqliteBulkWriter(db, changesOf) : new PostgresBulkWriter(db, changesOf);
+    }
+
+    /// <summary>Writes the rows, each replacing any stored row with its key; <paramref name="written"/> hears of rows as they go.</summary>
+    public abstract Task UpsertTargetsAsync(IReadOnlyList<StoredTarget> rows, Action<int>? written, CancellationToken cancellationToken);
+
+    /// <summary>Writes the rows, each replacing any stored row with its key; <paramref name="written"/> hears of rows as they go.</summary>
+    public abstract Task UpsertValuesAsync(IReadOnlyList<StoredValue> rows, Action<int>? written, CancellationToken cancellationToken);
+
+    /// <summary>The figures of a values row as the contract names them, with their columns.</summary>
+    private protected IEnumerable<(string Figure, string Column)> ValueFigures() =>
+    [
+        (ImportChange.Actual, Tables.Values[nameof(IndicatorValue.Actual)]),
+        (ImportChange.ProjectedOutturn, Tables.Values[nameof(IndicatorValue.ProjectedOutturn)]),
+        (ImportChange.Note, Tables.Values[nameof(IndicatorValue.Note)]),
+    ];
+
+    private protected IEnumerable<(string Figure, string Column)> TargetFigures() =>
+    [
+        (ImportChange.Target, Tables.Targets[nameof(Target.Value)]),
+    ];
+
+    /// <summary>The columns of a change row, in the order the writers fill them.</summary>
+    private protected string ChangeColumns
+    {
+        get
+        {
+            var c = Tables.Changes;
+            return string.Join(", ", c[nameof(ImportChange.AuditEntryId)], c[nameof(ImportChange.Figure)], c[nameof(ImportChange.AreaCode)],
+                c[nameof(ImportChange.IndicatorCode)], c[nameof(ImportChange.Period)], c[nameof(ImportChange.OldValue)], c[nameof(ImportChange.NewValue)]);
+        }
+    }
+}
