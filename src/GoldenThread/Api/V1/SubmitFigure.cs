@@ -96,7 +96,7 @@ public static class SubmitFigure
     }
 
     /// <summary>Reads the JSON body strictly, answering a problem that names the field when it is not a figure.</summary>
-    private static async Task<(FigureSubmissionDocument? Body, ValidationProblem? Problem)> ReadBodyAsync(
+    internal static async Task<(FigureSubmissionDocument? Body, ValidationProblem? Problem)> ReadBodyAsync(
         HttpRequest request, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
         const string Example = "such as {\"actual\": 12.5, \"projected_outturn\": null, \"note\": null}";
