@@ -188,7 +188,9 @@ public static class BundleReader
 
     /// <summary>
     /// The faults of a damaged workbook: a package that is not a zip, compressed data that does not inflate, a part
-    /// that is not XML (XmlException) or not the XML the Open XML SDK expects.
+    /// that is not XML (XmlException) or not the XML the Open XML SDK expects. The SDK also throws the general
+    /// exceptions for damage (InvalidOperationException "Specified part does not exist in the package" for a flipped
+    /// bit in a relationship, found by the fuzzing test), so they are taken as damage too.
     /// </summary>
     private static bool IsDamage(Exception e) =>
         e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or UnauthorizedAccessException

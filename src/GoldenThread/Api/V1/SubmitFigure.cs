@@ -159,7 +159,8 @@ public static class SubmitFigure
 
         if (rest.StartsWith("['", StringComparison.Ordinal))
         {
-            var end = rest.IndexOf("']", StringComparison.Ordinal);
+            // Search after the opening [' : a name that starts with ] would otherwise end before it begins.
+            var end = rest.IndexOf("']", 2, StringComparison.Ordinal);
             return end < 0 ? null : rest[2..end];
         }
 
