@@ -1,4 +1,6 @@
 using System.IO.Packaging;
+using System.Xml;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GoldenThread.Domain.Indicators;
@@ -30,7 +32,7 @@ public static class BundleReader
         if (string.IsNullOrWhiteSpace(path))
         {
             problems.Add(ProblemList.PathOrder, 0, "(none)", "path", $"no path given; {Expected}");
-            return ImportOutcome.Failure(problems.ToSortedList());
+            return problems.ToFailure();
         }
 
         if (Directory.Exists(path))
@@ -41,7 +43,7 @@ public static class BundleReader
         if (!File.Exists(path))
         {
             problems.Add(ProblemList.PathOrder, 0, path, "path", $"does not exist; {Expected}");
-            return ImportOutcome.Failure(problems.ToSortedList());
+            return problems.ToFailure();
         }
 
         var extension = Path.GetExtension(path);
@@ -57,7 +59,7 @@ public static class BundleReader
             _ => $"is neither a folder nor an .xlsx workbook; {Expected}",
         };
         problems.Add(ProblemList.PathOrder, 0, path, "path", message);
-        return ImportOutcome.Failure(problems.ToSortedList());
+        return problems.ToFailure();
     }
 
     private static ImportOutcome ReadFolder(string folder, ICatalogue catalogue, ProblemList problems, IProgress<ImportProgress>? progress, Rules rules)
@@ -126,25 +128,29 @@ public static class BundleReader
     private static ImportOutcome ReadWorkbook(string path, ICatalogue catalogue, ProblemList problems, IProgress<ImportProgress>? progress, Rules rules)
     {
         var validator = new BundleValidator(catalogue, problems, new ImportProgressCounter(progress, 0), rules.Today, rules.Limits);
+
+        // The part being read, for the message when it turns out to be damaged; the package itself until a part is open.
+        string? part = null;
         try
         {
             using var document = SpreadsheetDocument.Open(path, false);
             var workbook = document.WorkbookPart;
+            part = PartName(workbook);
             var sheets = new Dictionary<TableSpec, (string Name, WorksheetPart Part)>();
             foreach (var sheet in workbook?.Workbook?.Sheets?.Elements<Sheet>() ?? [])
             {
                 var name = sheet.Name?.Value ?? string.Empty;
                 var table = BundleTables.Find(name.Trim());
-                var part = sheet.Id?.Value is { } id && workbook!.TryGetPartById(id, out var found) ? found as WorksheetPart : null;
+                var sheetPart = sheet.Id?.Value is { } id && workbook!.TryGetPartById(id, out var found) ? found as WorksheetPart : null;
                 if (table is null)
                 {
                     problems.Add(ProblemList.PathOrder, 0, name, "sheet", $"is not a bundle sheet; a bundle workbook holds only the sheets {BundleTables.SheetList} (delete or rename this one)");
                 }
-                else if (part is null)
+                else if (sheetPart is null)
                 {
                     problems.Add(ProblemList.PathOrder, 0, name, "sheet", "is not a worksheet of cells (a chart or dialog sheet); make it a plain worksheet");
                 }
-                else if (!sheets.TryAdd(table, (name, part)))
+                else if (!sheets.TryAdd(table, (name, sheetPart)))
                 {
                     problems.Add(ProblemList.PathOrder, 0, name, "sheet", $"is a second {table.Name} sheet beside {sheets[table].Name}; keep one");
                 }
@@ -155,19 +161,32 @@ public static class BundleReader
                 problems.Add(ProblemList.PathOrder, 0, path, "path", $"holds none of the bundle sheets; expected one or more of {BundleTables.SheetList}");
             }
 
+            part = PartName(workbook?.SharedStringTablePart) ?? part;
             var sharedStrings = workbook is null ? [] : WorksheetTableSource.ReadSharedStrings(workbook);
+            part = PartName(workbook?.WorkbookStylesPart) ?? part;
+            var styles = workbook is null ? CellStyles.None : CellStyles.Read(workbook);
             foreach (var table in BundleTables.All)
             {
                 if (sheets.TryGetValue(table, out var sheet))
                 {
-                    using var source = new WorksheetTableSource(table, sheet.Name, sheet.Part, sharedStrings);
+                    part = $"{PartName(sheet.Part)} (sheet '{sheet.Name}')";
+                    using var source = new WorksheetTableSource(table, sheet.Name, sheet.Part, sharedStrings, styles, problems);
                     validator.Read(source);
                 }
             }
         }
-        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsDamage(e))
         {
-            problems.Add(ProblemList.PathOrder, 0, path, "path", $"cannot be read as an .xlsx workbook ({e.Message}); save it from Excel as an Excel Workbook (.xlsx)");
+            // A damaged part makes every other problem found in the workbook doubtful: report the damage alone.
+            problems.Clear();
+            if (part is null)
+            {
+                problems.Add(ProblemList.PathOrder, 0, path, "path", $"cannot be read as an .xlsx workbook ({e.Message}); save it from Excel as an Excel Workbook (.xlsx)");
+            }
+            else
+            {
+                problems.Add(ProblemList.PathOrder, 0, path, part, $"the workbook cannot be read: {e.Message} (the file is damaged or was not written by a spreadsheet program); open it in Excel or LibreOffice and save it again as an Excel Workbook (.xlsx)");
+            }
         }
 
         return validator.Finish();
@@ -175,4 +194,17 @@ public static class BundleReader
 
     /// <summary>What figures are checked against besides the bundle and the database.</summary>
     private readonly record struct Rules(DateOnly Today, FigureLimits Limits);
+
+    /// <summary>
+    /// The faults of a damaged workbook: a package that is not a zip, compressed data that does not inflate, a part
+    /// that is not XML (XmlException) or not the XML the Open XML SDK expects. The SDK also throws the general
+    /// exceptions for damage (InvalidOperationException "Specified part does not exist in the package" for a flipped
+    /// bit in a relationship, found by the fuzzing test), so they are taken as damage too.
+    /// </summary>
+    private static bool IsDamage(Exception e) =>
+        e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or UnauthorizedAccessException
+            or XmlException or InvalidOperationException or NotSupportedException or ArgumentException or FormatException or OverflowException;
+
+    /// <summary>A part's name inside the package, as a zip tool shows it: <c>xl/worksheets/sheet2.xml</c>.</summary>
+    private static string? PartName(OpenXmlPart? part) => part?.Uri.OriginalString.TrimStart('/');
 }

@@ -1,7 +1,29 @@
 namespace GoldenThread.Import;
 
+/// <summary>
+/// What a column holds, for reading a workbook's cells as the person sees them: a code is taken only from text
+/// (a number cell has lost its leading zeros), a percentage may be typed as one.
+/// </summary>
+internal enum CellKind
+{
+    /// <summary>Free text (a name, a note) or a word from a list (a kind, a unit).</summary>
+    Text,
+
+    /// <summary>A code, or a list of them: never a number or a formula, whose text is not what was typed.</summary>
+    Code,
+
+    /// <summary>A period code; a number there is a date Excel made of it, explained by the period check.</summary>
+    Period,
+
+    /// <summary>A figure in the indicator's unit.</summary>
+    Number,
+
+    /// <summary>A percentage (a tolerance or threshold): a cell formatted as a percentage means what it shows.</summary>
+    Percent,
+}
+
 /// <summary>One column of a bundle table as interchange.md names it.</summary>
-internal readonly record struct ColumnSpec(string Name, bool Required);
+internal readonly record struct ColumnSpec(string Name, bool Required, CellKind Kind = CellKind.Text);
 
 /// <summary>One file of a bundle (<c>values.csv</c>, or the <c>values</c> sheet of a workbook) and its columns.</summary>
 internal sealed class TableSpec
@@ -57,59 +79,59 @@ internal static class BundleTables
     public static readonly TableSpec Areas = new(
         "areas",
         0,
-        new("code", true),
+        new("code", true, CellKind.Code),
         new("name", true),
-        new("parent_code", false));
+        new("parent_code", false, CellKind.Code));
 
     public static readonly TableSpec Organisations = new(
         "organisations",
         1,
-        new("code", true),
+        new("code", true, CellKind.Code),
         new("name", true),
         new("kind", true));
 
     public static readonly TableSpec Bodies = new(
         "bodies",
         2,
-        new("code", true),
+        new("code", true, CellKind.Code),
         new("name", true),
         new("kind", true),
-        new("escalates_to", false));
+        new("escalates_to", false, CellKind.Code));
 
     public static readonly TableSpec Indicators = new(
         "indicators",
         3,
-        new("code", true),
+        new("code", true, CellKind.Code),
         new("title", true),
         new("unit", true),
-        new("decimals", true),
+        new("decimals", true, CellKind.Number),
         new("polarity", true),
         new("frequency", true),
         new("accumulation", true),
-        new("body_code", false),
-        new("lead_organisation_code", false),
-        new("amber_tolerance", false),
-        new("strong_green_threshold", false),
-        new("min_value", false),
-        new("max_value", false),
-        new("frameworks", false));
+        new("body_code", false, CellKind.Code),
+        new("lead_organisation_code", false, CellKind.Code),
+        new("amber_tolerance", false, CellKind.Percent),
+        new("strong_green_threshold", false, CellKind.Percent),
+        new("min_value", false, CellKind.Number),
+        new("max_value", false, CellKind.Number),
+        new("frameworks", false, CellKind.Code));
 
     public static readonly TableSpec Targets = new(
         "targets",
         4,
-        new("indicator_code", true),
-        new("area_code", true),
-        new("period", true),
-        new("target", true));
+        new("indicator_code", true, CellKind.Code),
+        new("area_code", true, CellKind.Code),
+        new("period", true, CellKind.Period),
+        new("target", true, CellKind.Number));
 
     public static readonly TableSpec Values = new(
         "values",
         5,
-        new("indicator_code", true),
-        new("area_code", true),
-        new("period", true),
-        new("actual", false),
-        new("projected_outturn", false),
+        new("indicator_code", true, CellKind.Code),
+        new("area_code", true, CellKind.Code),
+        new("period", true, CellKind.Period),
+        new("actual", false, CellKind.Number),
+        new("projected_outturn", false, CellKind.Number),
         new("note", false));
 
     public static IReadOnlyList<TableSpec> All { get; } = [Areas, Organisations, Bodies, Indicators, Targets, Values];

@@ -86,7 +86,7 @@ internal sealed class BundleValidator
     }
 
     public ImportOutcome Finish() =>
-        _problems.Count == 0 ? ImportOutcome.Success(_bundle) : ImportOutcome.Failure(_problems.ToSortedList());
+        _problems.Count == 0 ? ImportOutcome.Success(_bundle) : _problems.ToFailure();
 
     private void ReadAreas(TableRows rows)
     {

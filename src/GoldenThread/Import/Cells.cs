@@ -18,7 +18,7 @@ internal static class Cells
 
     /// <summary>
     /// Reads a number as the contract writes it: <c>-12.5</c>, <c>0.25</c>, <c>100</c>. No exponent, no
-    /// thousands separator, no sign but a leading minus, no %. The scale is kept (12.50 stays 12.50).
+    /// thousands separator, no sign but a leading minus, no %, digits on both sides of a point. The scale is kept (12.50 stays 12.50).
     /// </summary>
     public static bool TryParseNumber(ReadOnlySpan<char> text, out decimal value)
     {
@@ -36,11 +36,22 @@ internal static class Cells
         var scale = 0;
         var point = false;
         var tooLong = false;
+        var digitsBeforePoint = 0;
+        var digitsAfterPoint = 0;
         for (; i < text.Length; i++)
         {
             var digit = (uint)(text[i] - '0');
             if (digit <= 9)
             {
+                if (point)
+                {
+                    digitsAfterPoint++;
+                }
+                else
+                {
+                    digitsBeforePoint++;
+                }
+
                 // 19 digits always fit a ulong; longer figures are rare enough for the framework's parser.
                 if (digits < 19)
                 {
@@ -63,7 +74,8 @@ internal static class Cells
             }
         }
 
-        if (digits == 0)
+        // The contract wants digits on both sides of a point: 6. and .5 are typing slips, not 6 and 0.5.
+        if (digits == 0 || (point && (digitsBeforePoint == 0 || digitsAfterPoint == 0)))
         {
             return false;
         }
@@ -105,6 +117,12 @@ internal static class Cells
         if (text.StartsWith('+'))
         {
             return $"{shown} is not a number; leave out the + sign";
+        }
+
+        var unsigned = text.StartsWith('-') ? text[1..] : text;
+        if (unsigned.StartsWith('.') || unsigned.EndsWith('.'))
+        {
+            return $"{shown} is not a number; write digits on both sides of the point, such as 0.5 or 6";
         }
 
         if (!text.ContainsAnyExcept(PlainNumberChars) && text.Count('.') <= 1 && text.LastIndexOf('-') <= 0 && text.ContainsAnyInRange('0', '9'))

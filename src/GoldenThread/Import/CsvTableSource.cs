@@ -66,6 +66,8 @@ internal sealed class CsvTableSource : TableSource
 
     public override int FieldCount => _reader.FieldCount;
 
+    public override bool FixedWidth => true;
+
     public override long BytesRead => _finished ? _totalBytes : _reader.ByteOffset;
 
     public override long TotalBytes => _totalBytes;

@@ -35,7 +35,12 @@ public static class ImportCommand
                     await terminal.Error.WriteLineAsync(problem.ToString());
                 }
 
-                await terminal.Error.WriteLineAsync($"{outcome.Problems.Count} problem(s) found; nothing was imported.");
+                if (outcome.OmittedProblems > 0)
+                {
+                    await terminal.Error.WriteLineAsync($"... and {outcome.OmittedProblems} more problem(s) after these, not listed; fix the first ones and import again to see the rest.");
+                }
+
+                await terminal.Error.WriteLineAsync($"{outcome.ProblemCount} problem(s) found; nothing was imported.");
                 return 1;
             }
 

@@ -106,9 +106,15 @@ internal sealed class TableRows
 
         _rowsRead++;
         _progress.Row(_source);
+        var strays = 0;
         if (_source.FieldCount > _width || _unnamed.Length > 0)
         {
-            ReportStrayCells();
+            strays = ReportStrayCells();
+        }
+
+        if (_source.FixedWidth && _source.FieldCount != _width && strays == 0)
+        {
+            ReportWidth();
         }
 
         return true;
@@ -218,8 +224,23 @@ internal sealed class TableRows
     private static string Article(string column) =>
         column[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " + column : "a " + column;
 
-    private void ReportStrayCells()
+    /// <summary>
+    /// Reports a row with fewer or more fields than the header: a row cut short would otherwise clear the cells it
+    /// lacks (an empty cell is N/A, or no parent), overwriting good data.
+    /// </summary>
+    private void ReportWidth()
     {
+        var count = _source.FieldCount;
+        var message = count < _width
+            ? string.Create(CultureInfo.InvariantCulture, $"the row has {count} field{(count == 1 ? "" : "s")} but the header has {_width}; a row cut short would clear the cells it lacks, so every row needs the header's {_width} fields (an empty one is nothing between two commas)")
+            : string.Create(CultureInfo.InvariantCulture, $"the row has {count} fields but the header has {_width}; remove the extra commas at its end, or name the extra columns in the header");
+        _problems.Add(Spec.Order, _source.Line, _source.Location(_source.Line), "row", message);
+    }
+
+    /// <summary>Reports the text beyond the header's columns or under a column with no name; returns how many cells it reported.</summary>
+    private int ReportStrayCells()
+    {
+        var reported = 0;
         for (var field = _width; field < _source.FieldCount; field++)
         {
             var text = _source.Field(field);
@@ -231,6 +252,7 @@ internal sealed class TableRows
                     _source.Location(_source.Line),
                     _source.ColumnLabel(field),
                     string.Create(CultureInfo.InvariantCulture, $"{Cells.Show(text)} is beyond the last of the header's {_width} columns; quote a value that holds a comma, or name the column"));
+                reported++;
             }
         }
 
@@ -242,5 +264,7 @@ internal sealed class TableRows
                 _problems.Add(Spec.Order, _source.Line, _source.Location(_source.Line), _source.ColumnLabel(field), $"{Cells.Show(text)} is in a column with no name in the header; name the column or clear it");
             }
         }
+
+        return reported;
     }
 }

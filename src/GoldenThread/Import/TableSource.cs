@@ -20,6 +20,12 @@ internal abstract class TableSource(TableSpec spec, string displayName) : IDispo
     /// <summary>The number of cells in the current row, some of which may be empty.</summary>
     public abstract int FieldCount { get; }
 
+    /// <summary>
+    /// Whether every row has as many fields as the header (a CSV file, where a row cut short would read its missing
+    /// cells as empty); a worksheet leaves out empty cells, so its rows vary.
+    /// </summary>
+    public virtual bool FixedWidth => false;
+
     public virtual long BytesRead => 0;
 
     public virtual long TotalBytes => 0;

@@ -12,7 +12,9 @@ namespace GoldenThread.Import;
 /// sheet's part and the shared strings; the sheet's cells are read from the part with an <see cref="XmlReader"/>,
 /// which is six times faster than the SDK's typed reader (it makes an element object for every node).
 /// Text cells come from the shared string table or inline; a number comes through as the decimal text
-/// Excel shows, never through a double.
+/// Excel shows, never through a double. A cell whose stored value is not what the person sees or typed (a code
+/// in a number cell, a formula where text is expected, a percentage in a figure column) is reported, naming the
+/// cell, rather than taken silently; a percentage where the column is one is read as it shows (82% is 82).
 /// </summary>
 internal sealed class WorksheetTableSource : TableSource
 {
@@ -24,7 +26,19 @@ internal sealed class WorksheetTableSource : TableSource
 
     private readonly XmlReader _reader;
     private readonly IReadOnlyList<string> _sharedStrings;
+    private readonly CellStyles _styles;
+    private readonly ProblemList _problems;
     private string[] _cells = new string[16];
+
+    // The row in which each column last had a cell, to find a second cell with the same reference.
+    private int[] _seenInRow = new int[16];
+    private int _rowStamp;
+    private long _lastRow;
+    private bool _rowRepeated;
+
+    // What each column of the header holds, and its name, for reading and reporting cells below it; null until the header is read.
+    private CellKind?[]? _kinds;
+    private string?[] _names = [];
     private int _fieldCount;
     private long _line;
     private long _headerLine;
@@ -34,17 +48,24 @@ internal sealed class WorksheetTableSource : TableSource
     private bool _inValue;
     private bool _inText;
     private bool _inPhonetic;
+    private bool _inFormula;
     private bool _blank;
     private int _nextColumn;
     private int _cellColumn;
     private string? _cellType;
     private string? _cellValue;
     private string? _cellInline;
+    private string? _cellStyle;
+    private bool _cellFormula;
+    private string? _formulaText;
 
-    public WorksheetTableSource(TableSpec spec, string sheetName, WorksheetPart part, IReadOnlyList<string> sharedStrings)
+    public WorksheetTableSource(TableSpec spec, string sheetName, WorksheetPart part, IReadOnlyList<string> sharedStrings, CellStyles styles, ProblemList problems)
         : base(spec, sheetName)
     {
+        ArgumentNullException.ThrowIfNull(part);
         _sharedStrings = sharedStrings;
+        _styles = styles;
+        _problems = problems;
         Array.Fill(_cells, string.Empty);
         var settings = new XmlReaderSettings
         {
@@ -72,7 +93,20 @@ internal sealed class WorksheetTableSource : TableSource
         }
 
         _headerLine = _line;
-        return _cells.AsSpan(0, _fieldCount).ToArray();
+        var header = _cells.AsSpan(0, _fieldCount).ToArray();
+        _kinds = new CellKind?[header.Length];
+        _names = new string?[header.Length];
+        for (var field = 0; field < header.Length; field++)
+        {
+            var column = Spec.IndexOf(header[field].Trim());
+            if (column >= 0)
+            {
+                _kinds[field] = Spec.Columns[column].Kind;
+                _names[field] = Spec.Columns[column].Name;
+            }
+        }
+
+        return header;
     }
 
     public override bool Read()
@@ -95,7 +129,7 @@ internal sealed class WorksheetTableSource : TableSource
 
                             break;
                         case "c":
-                            StartCell(_reader.GetAttribute("r"), _reader.GetAttribute("t"));
+                            StartCell(_reader.GetAttribute("r"), _reader.GetAttribute("t"), _reader.GetAttribute("s"));
                             if (_reader.IsEmptyElement)
                             {
                                 EndCell();
@@ -111,6 +145,10 @@ internal sealed class WorksheetTableSource : TableSource
                         case "rPh":
                             _inPhonetic = !_reader.IsEmptyElement;
                             break;
+                        case "f" when _inCell:
+                            _cellFormula = true;
+                            _inFormula = !_reader.IsEmptyElement;
+                            break;
                     }
 
                     break;
@@ -122,6 +160,10 @@ internal sealed class WorksheetTableSource : TableSource
                     else if (_inText)
                     {
                         _cellInline = _cellInline is null ? _reader.Value : _cellInline + _reader.Value;
+                    }
+                    else if (_inFormula)
+                    {
+                        _formulaText = _formulaText is null ? _reader.Value : _formulaText + _reader.Value;
                     }
 
                     break;
@@ -136,6 +178,9 @@ internal sealed class WorksheetTableSource : TableSource
                             break;
                         case "rPh":
                             _inPhonetic = false;
+                            break;
+                        case "f":
+                            _inFormula = false;
                             break;
                         case "c":
                             EndCell();
@@ -209,7 +254,8 @@ internal sealed class WorksheetTableSource : TableSource
             }
         }
 
-        if (!exponent && significant <= ExcelSignificantDigits)
+        // A point needs digits on both sides in the contract; a writer may leave one out (.5, 6.).
+        if (!exponent && significant <= ExcelSignificantDigits && !text.StartsWith('.') && !text.StartsWith("-.", StringComparison.Ordinal) && !text.EndsWith('.'))
         {
             return text;
         }
@@ -298,18 +344,48 @@ internal sealed class WorksheetTableSource : TableSource
         _fieldCount = 0;
         _nextColumn = 0;
         _blank = true;
+        _rowStamp++;
         _line = uint.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : _line + 1;
+
+        // Rows come in ascending order (ECMA-376 18.3.1.73): a row number again means cells that would replace others.
+        _rowRepeated = _line <= _lastRow;
+        _lastRow = Math.Max(_lastRow, _line);
     }
 
-    private void StartCell(string? reference, string? type)
+    private void StartCell(string? reference, string? type, string? style)
     {
         var column = reference is null ? -1 : ColumnIndex(reference);
         _cellColumn = column is >= 0 and < MaxColumns ? column : _nextColumn;
         _nextColumn = _cellColumn + 1;
         _cellType = type;
+        _cellStyle = style;
         _cellValue = null;
         _cellInline = null;
+        _cellFormula = false;
+        _formulaText = null;
         _inCell = true;
+
+        if (_cellColumn >= _cells.Length)
+        {
+            var size = Math.Max(_cellColumn + 1, _cells.Length * 2);
+            var grown = new string[size];
+            Array.Fill(grown, string.Empty);
+            Array.Copy(_cells, grown, _cells.Length);
+            _cells = grown;
+            Array.Resize(ref _seenInRow, size);
+        }
+
+        if (_seenInRow[_cellColumn] == _rowStamp)
+        {
+            Report($"cell {CellReference()} appears a second time in the sheet's XML, so one value would silently replace the other; spreadsheet programs never write this: open the workbook in Excel or LibreOffice, check the cell and save it again");
+        }
+        else if (_rowRepeated)
+        {
+            _rowRepeated = false;
+            Report(string.Create(CultureInfo.InvariantCulture, $"cell {CellReference()} is in a row {_line} that comes after row {_lastRow} in the sheet's XML (a second row {_line}, or rows out of order), so its cells could silently replace others; spreadsheet programs never write this: open the workbook in Excel or LibreOffice and save it again"));
+        }
+
+        _seenInRow[_cellColumn] = _rowStamp;
     }
 
     /// <summary>Puts the cell just read in place by column, unless it is blank.</summary>
@@ -319,23 +395,91 @@ internal sealed class WorksheetTableSource : TableSource
         _inValue = false;
         _inText = false;
         _inPhonetic = false;
+        _inFormula = false;
         var text = CellText();
+        if (_kinds is not null && _cellColumn < _kinds.Length && _kinds[_cellColumn] is { } kind)
+        {
+            text = AsSeen(text, kind);
+        }
+
         if (text.AsSpan().IsWhiteSpace())
         {
             return;
         }
 
-        if (_cellColumn >= _cells.Length)
-        {
-            var grown = new string[Math.Max(_cellColumn + 1, _cells.Length * 2)];
-            Array.Fill(grown, string.Empty);
-            Array.Copy(_cells, grown, _cells.Length);
-            _cells = grown;
-        }
-
         _cells[_cellColumn] = text;
         _fieldCount = Math.Max(_fieldCount, _cellColumn + 1);
         _blank = false;
+    }
+
+    /// <summary>
+    /// The text of a cell below the header as the person sees it, where that is unambiguous; otherwise the stored text,
+    /// with a problem naming the cell, so that a code, a note or a figure is never changed without a word.
+    /// </summary>
+    private string AsSeen(string text, CellKind kind)
+    {
+        var number = _cellType is null or "n" && _cellValue is not null;
+        if (_cellFormula && kind is not (CellKind.Number or CellKind.Percent))
+        {
+            var formula = string.IsNullOrWhiteSpace(_formulaText) ? string.Empty : $" ({Cells.Show("=" + _formulaText)})";
+            Report($"cell {CellReference()} holds a formula{formula}; {Article(_names[_cellColumn]!)} is read as typed, not as a formula's result: type the value itself, or copy the cells and paste them as values");
+            return text;
+        }
+
+        if (_cellFormula && _cellValue is null)
+        {
+            Report($"cell {CellReference()} holds a formula with no saved result (the program that wrote the workbook did not calculate it); open the workbook in Excel or LibreOffice and save it again, or paste the values");
+            return text;
+        }
+
+        if (!number)
+        {
+            return text;
+        }
+
+        if (kind == CellKind.Code)
+        {
+            Report($"cell {CellReference()} holds the number {text}, not text; a spreadsheet drops a code's leading zeros and turns some codes into other numbers (007 becomes 7, 1E3 becomes 1000), so a code is read only from a text cell: format the column as Text and type the codes again");
+            return text;
+        }
+
+        if (!_styles.IsPercent(_cellStyle) || PercentText(text) is not { } percent)
+        {
+            return text;
+        }
+
+        switch (kind)
+        {
+            case CellKind.Percent:
+                return percent;
+            case CellKind.Number:
+                Report($"cell {CellReference()} is formatted as a percentage: it shows {percent}% but holds {text}; format the cell as a number and type {percent} (the indicator's unit says what the figure measures)");
+                return text;
+            case CellKind.Text:
+                return percent + "%";
+            default:
+                return text;
+        }
+    }
+
+    /// <summary>What a number formatted as a percentage shows, without the % sign: 0.825 is 82.5.</summary>
+    private static string? PercentText(string text) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+        && Math.Abs(value) < decimal.MaxValue / 100
+            ? (value * 100).ToString("0.############################", CultureInfo.InvariantCulture)
+            : null;
+
+    private static string Article(string column) =>
+        column[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " + column : "a " + column;
+
+    /// <summary>The reference of the cell being read, such as <c>D7</c>.</summary>
+    private string CellReference() => string.Create(CultureInfo.InvariantCulture, $"{ColumnLabel(_cellColumn)}{_line}");
+
+    /// <summary>Reports a problem with the cell being read, under its column's name (or letter, outside the header).</summary>
+    private void Report(string message)
+    {
+        var column = _cellColumn < _names.Length && _names[_cellColumn] is { } name ? name : ColumnLabel(_cellColumn);
+        _problems.Add(Spec.Order, _line, Location(_line), column, message);
     }
 
     /// <summary>The text of the cell just read, by its type (ECMA-376 18.18.11): a number when it has none.</summary>

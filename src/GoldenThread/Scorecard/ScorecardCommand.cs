@@ -25,10 +25,11 @@ public static class ScorecardCommand
         };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         format.CustomParser = result => Enum.Parse<ScorecardFormat>(result.Tokens[^1].Value, ignoreCase: true);
+        var wide = new Option<bool>("--wide") { Description = "With the table format: every column of the site's scorecard (projected outturn, trend, direction of travel, exception report, ladder stage), wider than 80 columns." };
 
         var command = new Command("scorecard", "Assess every indicator for a period: value, targets, PVT, status, trend, direction of travel, exceptions and the ladder stage.")
         {
-            Options = { period, area, body, format },
+            Options = { period, area, body, format, wide },
         };
         command.SetAction((parseResult, ct) => CommandLine.GuardAsync(terminal, async () =>
         {
@@ -53,7 +54,8 @@ public static class ScorecardCommand
                     await ScorecardOutput.WriteCsvAsync(scorecard, terminal.Out, ct);
                     break;
                 default:
-                    ScorecardOutput.WriteTable(scorecard, terminal.OutConsole());
+                    var choices = await ScorecardChoices.ReadAsync(db, ct);
+                    await ScorecardOutput.WriteTableAsync(scorecard, choices, terminal.Out, parseResult.GetValue(wide), ct);
                     break;
             }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using GoldenThread.Domain.Assessment;
-using Spectre.Console;
 
 namespace GoldenThread.Scorecard;
 
@@ -71,10 +70,15 @@ public static class ScorecardOutput
         await output.WriteAsync("\n"u8.ToArray(), cancellationToken);
     }
 
+    /// <summary>
+    /// The CSV of interchange.md, for the command line and the page's download alike. Text that a spreadsheet would
+    /// run as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe, as the audit CSV does;
+    /// numbers are written as numbers, so a negative PVT stays -7.27.
+    /// </summary>
     public static async Task WriteCsvAsync(ScorecardResult scorecard, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
-        await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
+        await using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture }, true);
         foreach (var field in Fields)
         {
             csv.WriteField(field);
@@ -87,61 +91,99 @@ public static class ScorecardOutput
             csv.WriteField(entry.Indicator);
             csv.WriteField(entry.Area);
             csv.WriteField(a.Period.Code);
-            csv.WriteField(Text(a.Actual));
-            csv.WriteField(Text(a.PeriodTarget));
-            csv.WriteField(Text(a.CurrentTarget));
-            csv.WriteField(Text(a.ProjectedOutturn));
-            csv.WriteField(Text(a.Pvt));
+            csv.WriteField(Number(a.Actual));
+            csv.WriteField(Number(a.PeriodTarget));
+            csv.WriteField(Number(a.CurrentTarget));
+            csv.WriteField(Number(a.ProjectedOutturn));
+            csv.WriteField(Number(a.Pvt));
             csv.WriteField(a.Status.Code());
             csv.WriteField(a.Trend.Code());
-            csv.WriteField(a.TrendPeriods.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(a.TrendPeriods);
             csv.WriteField(a.DirectionOfTravel.Code());
             csv.WriteField(a.ExceptionRequired?.Code() ?? string.Empty);
             csv.WriteField(a.OffTrajectory ? "true" : "false");
-            csv.WriteField(a.LadderStage.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(a.LadderStage);
             await csv.EndRecordAsync(cancellationToken);
         }
 
         await csv.FlushAsync(cancellationToken);
     }
 
-    /// <summary>A table for people: statuses and trends in words, PVT with its sign.</summary>
-    public static void WriteTable(ScorecardResult scorecard, IAnsiConsole console)
+    /// <summary>
+    /// A table for people, in the site's words: its column names, figures at the indicator's decimals, PVT with its
+    /// sign, statuses and trends in words, indicators in natural order (NI 15 before NI 109). The default columns fit an
+    /// 80-column terminal; <paramref name="wide"/> adds the rest of the site's columns.
+    /// </summary>
+    public static async Task WriteTableAsync(ScorecardResult scorecard, ScorecardChoices choices, TextWriter output, bool wide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
-        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(output);
         if (scorecard.Entries.Count == 0)
         {
-            console.WriteLine($"No indicators have data or targets for {scorecard.Period.DisplayName}.");
+            await output.WriteLineAsync($"No indicators have data or targets for {scorecard.Period.DisplayName}.".AsMemory(), cancellationToken);
             return;
         }
 
-        var table = new Table { Title = new TableTitle($"Scorecard for {scorecard.Period.DisplayName}") };
-        table.AddColumns("Indicator", "Area", "Actual", "Target", "Projected", "PVT %", "Status", "Trend", "Direction", "Exception", "Ladder");
-        foreach (var column in table.Columns.Skip(2).Take(4))
+        var rows = scorecard.Entries.Select(e => new ScorecardRow(e, choices.Indicator(e.Indicator), choices.Area(e.Area))).ToList();
+        rows.Sort(ScorecardSorting.DefaultOrder);
+        var columns = wide ? TableColumns : TableColumns.Where(c => !c.WideOnly).ToArray();
+        var cells = rows.Select(row => columns.Select(c => c.Value(row)).ToArray()).ToList();
+        var widths = columns.Select((c, i) => Math.Max(c.Name.Length, cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
+
+        var text = new System.Text.StringBuilder();
+        text.Append("Scorecard for ").Append(scorecard.Period.DisplayName).Append('\n').Append('\n');
+        AppendLine(text, columns, widths, columns.Select(c => c.Name).ToArray());
+        AppendLine(text, columns, widths, widths.Select(w => new string('-', w)).ToArray());
+        foreach (var row in cells)
         {
-            column.RightAligned();
+            AppendLine(text, columns, widths, row);
         }
 
-        foreach (var entry in scorecard.Entries)
+        if (!wide)
         {
-            var a = entry.Assessment;
-            table.AddRow(
-                Markup.Escape(entry.Indicator),
-                Markup.Escape(entry.Area),
-                Text(a.Actual),
-                Text(a.CurrentTarget),
-                Text(a.ProjectedOutturn),
-                a.Pvt is { } pvt ? pvt.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "-",
-                a.Status.Name(),
-                a.Trend == Direction.None ? "-" : $"{a.Trend.Name()} ({a.TrendPeriods})",
-                a.DirectionOfTravel == Direction.None ? "-" : a.DirectionOfTravel.Name(),
-                a.ExceptionRequired is { } exception ? exception.Name() : "-",
-                a.LadderStage == 0 ? "-" : $"Stage {a.LadderStage}");
+            text.Append('\n')
+                .Append("Add --wide for the rest of the site's columns: projected outturn, trend,\n")
+                .Append("direction of travel, exception report and ladder stage.\n");
         }
 
-        console.Write(table);
+        await output.WriteAsync(text.ToString().AsMemory(), cancellationToken);
+        await output.FlushAsync(cancellationToken);
     }
+
+    /// <summary>The site's scorecard columns, in its order; the ones marked wide-only are left out of the 80-column table.</summary>
+    private static readonly TableColumn[] TableColumns =
+    [
+        new("Indicator", false, false, r => r.Entry.Indicator),
+        new("Area", false, false, r => r.Entry.Area),
+        new("Actual", true, false, r => r.Figure(r.Assessment.Actual) ?? "-"),
+        new("Annual target", true, false, r => r.Figure(r.Assessment.CurrentTarget) ?? "-"),
+        new("Projected outturn", true, true, r => r.Figure(r.Assessment.ProjectedOutturn) ?? "-"),
+        new("PVT %", true, false, r => r.Pvt ?? "-"),
+        new("Status", false, false, r => r.Assessment.Status.Name()),
+        new("Trend", false, true, r => r.Trend),
+        new("Direction of travel", false, true, r => r.DirectionOfTravel),
+        new("Exception report", false, true, r => r.Assessment.ExceptionRequired is null ? "No" : "Yes"),
+        new("Ladder stage", false, true, r => r.LadderStage ?? "-"),
+    ];
+
+    private static void AppendLine(System.Text.StringBuilder text, TableColumn[] columns, int[] widths, string[] values)
+    {
+        var line = new System.Text.StringBuilder();
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (i > 0)
+            {
+                line.Append("  ");
+            }
+
+            line.Append(columns[i].Numeric ? values[i].PadLeft(widths[i]) : values[i].PadRight(widths[i]));
+        }
+
+        text.Append(line.ToString().TrimEnd()).Append('\n');
+    }
+
+    private sealed record TableColumn(string Name, bool Numeric, bool WideOnly, Func<ScorecardRow, string> Value);
 
     private static void WriteNumber(Utf8JsonWriter json, string name, decimal? value)
     {
@@ -154,6 +196,8 @@ public static class ScorecardOutput
             json.WriteNull(name);
         }
     }
+
+    private static decimal? Number(decimal? value) => value is { } v ? Normalise(v) : null;
 
     private static string Text(decimal? value) => value is { } v ? Normalise(v).ToString(CultureInfo.InvariantCulture) : string.Empty;
 

@@ -78,6 +78,47 @@ public sealed class ImportCommandTests
         Assert.Contains("no area with the code 'B'", areas.Error, StringComparison.Ordinal);
     }
 
+    [Theory, BothDatabases]
+    public async Task Import_DamagedWorkbook_IsOneMessageNamingThePartExit1AndNothingWritten(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        using var folder = new GoldenThread.Tests.Import.TempFolder();
+        var sheet = GoldenThread.Tests.Import.RawWorkbook.Sheet(
+            GoldenThread.Tests.Import.RawWorkbook.TextRow(1, "code", "name") + GoldenThread.Tests.Import.RawWorkbook.TextRow(2, "STAFFS", "Staffordshire"));
+        var workbook = GoldenThread.Tests.Import.RawWorkbook.Write(
+            folder.File("bundle.xlsx"), null, ("areas", System.Text.Encoding.UTF8.GetBytes(sheet)), ("values", System.Text.Encoding.UTF8.GetBytes(sheet[..^40])));
+
+        var result = await CliRunner.RunAsync("--database", database.ConnectionString, "import", workbook.Path);
+        var scorecard = await CliRunner.RunAsync("--database", database.ConnectionString, "scorecard", "--period", "2008-09-Q1", "--area", "STAFFS");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"{workbook.Path}: {workbook.SheetParts[1]} (sheet 'values'): the workbook cannot be read: ", lines[0], StringComparison.Ordinal);
+        Assert.Equal("1 problem(s) found; nothing was imported.", lines[1]);
+        Assert.Contains("no area with the code 'STAFFS'", scorecard.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_ThousandsOfProblems_ListsTheFirstThousandAndCountsTheRest()
+    {
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var bundle = new TestBundle().Area("A").Indicator("NI 1");
+        for (var i = 0; i < 1500; i++)
+        {
+            bundle.Value("NI 1", "A", "2008-09-Q1", actual: "x");
+        }
+
+        var result = await CliRunner.RunAsync("--database", database.ConnectionString, "import", bundle.Write());
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1002, lines.Length);
+        Assert.StartsWith("... and 1999 more problem(s) after these, not listed", lines[^2], StringComparison.Ordinal);
+        Assert.Equal("2999 problem(s) found; nothing was imported.", lines[^1]);
+    }
+
     [Fact]
     public async Task Import_MissingPath_SaysSo()
     {

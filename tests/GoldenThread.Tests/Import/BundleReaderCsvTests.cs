@@ -189,14 +189,14 @@ public sealed class BundleReaderCsvTests
     }
 
     [Fact]
-    public void Read_ShortRowWithoutTrailingEmptyCells_ReadsTheMissingCellsAsEmpty()
+    public void Read_ShortRowWithoutTrailingEmptyCells_IsRefusedRatherThanReadAsEmpty()
     {
+        // Read as empty, the missing cells would clear a stored projected outturn and note.
         using var folder = new TempFolder().Csv("values.csv", Bundles.ValuesHeader, "NI 195,STAFFS,2008-09-Q1,80");
 
-        var value = Assert.Single(OutcomeAssert.Succeeded(BundleReader.Read(folder.Path, Bundles.Stored())).Values);
+        var message = OutcomeAssert.OnlyProblem(BundleReader.Read(folder.Path, Bundles.Stored()), "values.csv:2", "row");
 
-        Assert.Equal(80m, value.Actual);
-        Assert.Null(value.ProjectedOutturn);
+        Assert.StartsWith("the row has 4 fields but the header has 6", message, StringComparison.Ordinal);
     }
 
     [Fact]

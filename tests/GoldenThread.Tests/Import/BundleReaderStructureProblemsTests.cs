@@ -118,11 +118,39 @@ public sealed class BundleReaderStructureProblemsTests
     }
 
     [Fact]
-    public void Read_TrailingEmptyCellsBeyondTheHeader_AreIgnored()
+    public void Read_TrailingEmptyCellsBeyondTheHeader_AreARowTooWide()
     {
         using var folder = new TempFolder().Csv("areas.csv", "code,name,", "STAFFS,Staffordshire,,,");
 
-        OutcomeAssert.Succeeded(BundleReader.Read(folder.Path, new TestCatalogue()));
+        var message = OutcomeAssert.OnlyProblem(BundleReader.Read(folder.Path, new TestCatalogue()), "areas.csv:2", "row");
+
+        Assert.Equal("the row has 5 fields but the header has 3; remove the extra commas at its end, or name the extra columns in the header", message);
+    }
+
+    [Fact]
+    public void Read_RowCutShort_IsAnErrorRatherThanEmptyCells()
+    {
+        // A truncated row: read as it stands, it would clear the indicator's frameworks.
+        using var folder = new TempFolder()
+            .Csv("areas.csv", Bundles.AreasHeader, "STAFFS,Staffordshire,", "MOORLANDS,Staffordshire Moorlands");
+
+        var message = OutcomeAssert.OnlyProblem(BundleReader.Read(folder.Path, new TestCatalogue()), "areas.csv:3", "row");
+
+        Assert.Equal("the row has 2 fields but the header has 3; a row cut short would clear the cells it lacks, so every row needs the header's 3 fields (an empty one is nothing between two commas)", message);
+    }
+
+    [Fact]
+    public void Read_IndicatorRowCutShort_KeepsTheStoredFrameworks()
+    {
+        using var folder = new TempFolder().Csv(
+            "indicators.csv",
+            Bundles.IndicatorsHeader,
+            "NI 195,Street cleanliness,percent,1,lower,quarterly,snapshot,,,5,15,0,100,NIS;LAA",
+            "NI 154,Net additional homes,number,0,higher,annual,cumulative,,,");
+
+        var outcome = BundleReader.Read(folder.Path, new TestCatalogue());
+
+        Assert.StartsWith("the row has 10 fields but the header has 14", OutcomeAssert.HasProblem(outcome, "indicators.csv:3", "row"), StringComparison.Ordinal);
     }
 
     [Fact]

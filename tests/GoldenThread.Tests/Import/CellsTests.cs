@@ -13,8 +13,6 @@ public sealed class CellsTests
     [InlineData("12.50", "12.50")]
     [InlineData("-0.125", "-0.125")]
     [InlineData("-0", "0")]
-    [InlineData(".5", "0.5")]
-    [InlineData("5.", "5")]
     [InlineData("007", "7")]
     [InlineData("1234567890123456789", "1234567890123456789")]
     [InlineData("12345678901234567890.5", "12345678901234567890.5")]
@@ -48,9 +46,23 @@ public sealed class CellsTests
     [InlineData("5-")]
     [InlineData("£5")]
     [InlineData("99999999999999999999999999999")]
+    [InlineData(".5")]
+    [InlineData("-.5")]
+    [InlineData("6.")]
+    [InlineData("-6.")]
+    [InlineData("12345678901234567890.")]
     public void TryParseNumber_AnythingElse_IsNotANumber(string text)
     {
         Assert.False(Cells.TryParseNumber(text, out _));
+    }
+
+    [Theory]
+    [InlineData(".5")]
+    [InlineData("6.")]
+    [InlineData("-.5")]
+    public void NotANumber_PointWithoutDigitsOnBothSides_SaysToWriteThem(string text)
+    {
+        Assert.Equal($"'{text}' is not a number; write digits on both sides of the point, such as 0.5 or 6", Cells.NotANumber(text));
     }
 
     [Fact]

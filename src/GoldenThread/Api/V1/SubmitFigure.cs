@@ -99,7 +99,7 @@ public static class SubmitFigure
     }
 
     /// <summary>Reads the JSON body strictly, answering a problem that names the field when it is not a figure.</summary>
-    private static async Task<(FigureSubmissionDocument? Body, ValidationProblem? Problem)> ReadBodyAsync(
+    internal static async Task<(FigureSubmissionDocument? Body, ValidationProblem? Problem)> ReadBodyAsync(
         HttpRequest request, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
         const string Example = "such as {\"actual\": 12.5, \"projected_outturn\": null, \"note\": null}";
@@ -173,7 +173,8 @@ public static class SubmitFigure
 
         if (rest.StartsWith("['", StringComparison.Ordinal))
         {
-            var end = rest.IndexOf("']", StringComparison.Ordinal);
+            // Search after the opening [' : a name that starts with ] would otherwise end before it begins.
+            var end = rest.IndexOf("']", 2, StringComparison.Ordinal);
             return end < 0 ? null : rest[2..end];
         }
 
