@@ -84,6 +84,11 @@ public static class SubmitFigure
             async figures => (await authorization.AuthorizeAsync(user, figures, SubmitFiguresRequirement.Instance)).Succeeded,
             actor,
             cancellationToken);
+        if (outcome is SubmissionOutcome.Refused refused)
+        {
+            await Audit.AccessAudit.DeniedAsync(context, refused.Detail);
+        }
+
         return outcome switch
         {
             SubmissionOutcome.Submitted s => TypedResults.Ok(new FigureDocument(
@@ -120,6 +125,11 @@ public static class SubmitFigure
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, ApiProblems.InvalidFields([("body", $"The body is JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object; send a JSON object {Example}.")]));
+            }
+
+            if (ApiJson.Problems<FigureSubmissionDocument>(document.RootElement, options) is [_, ..] problems)
+            {
+                return (null, ApiProblems.InvalidFields(problems));
             }
 
             try
