@@ -188,13 +188,20 @@ public sealed class AccessAuditTests(WebTestHost host) : IClassFixture<WebTestHo
         using var reader = Hardened.WithToken(host, await Hardened.TokenForAsync(host, Role.DeliveryLead, TokenScope.Read));
         using var write = await Hardened.PutJsonAsync(reader, "/api/v1/figures/NI%2015/HRT/2009-10-Q1", """{"actual": 0.3}""");
 
+        // A submit token past the endpoint, refused for these figures: another area's.
+        using var submitter = Hardened.WithToken(host, await Hardened.TokenForAsync(host, Role.DeliveryLead, TokenScope.Submit));
+        using var elsewhere = await Hardened.PutJsonAsync(submitter, "/api/v1/figures/NI%2015/LNB/2009-10", """{"actual": 1}""");
+
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
         var entries = await Hardened.AuditSinceAsync(host, since, AuditActions.AccessDenied);
         var admin = Assert.Single(entries, e => e.Detail.StartsWith("GET /admin", StringComparison.Ordinal));
         Assert.Equal(host.Account(Role.PerformanceOfficer).Email, admin.ActorName);
-        var token = Assert.Single(entries, e => e.Detail.StartsWith("PUT /api/v1/figures", StringComparison.Ordinal));
+        var token = Assert.Single(entries, e => e.Detail.StartsWith("PUT /api/v1/figures/NI%2015/HRT", StringComparison.Ordinal));
         Assert.Equal(host.Account(Role.DeliveryLead).Email, token.ActorName);
         Assert.Equal("127.0.0.1", token.IpAddress);
+        var figures = Assert.Single(entries, e => e.Detail.StartsWith("PUT /api/v1/figures/NI%2015/LNB", StringComparison.Ordinal));
+        Assert.Equal(host.Account(Role.DeliveryLead).Email, figures.ActorName);
     }
 }
 
