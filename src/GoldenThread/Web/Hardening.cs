@@ -44,7 +44,7 @@ public sealed record RateLimits(int SignInPerMinute = 20, int PasswordResetPerHo
 
         return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
-            : throw new InvalidOperationException($"{Section}:{key} must be a whole number above zero, not '{text}'.");
+            : throw new UserFacingException($"{Section}:{key} must be a whole number above zero, not '{text}'.");
     }
 }
 
@@ -372,7 +372,7 @@ public static class TrustedProxies
             return new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32);
         }
 
-        throw new InvalidOperationException($"{Section}: '{text}' is not an address (such as 10.0.0.5) or a network (such as 10.0.0.0/24).");
+        throw new UserFacingException($"{Section}: '{text}' is not an address (such as 10.0.0.5) or a network (such as 10.0.0.0/24).");
     }
 }
 

@@ -341,7 +341,7 @@ public sealed class ProxyAndHostSettingsTests
         Assert.Empty(TrustedProxies.From(Settings()));
         Assert.Equal(["10.0.0.5", "10.1.0.0/16"], TrustedProxies.From(Settings(("GoldenThread:Proxies:Trusted", "10.0.0.5, 10.1.0.0/16"))));
         Assert.Equal(["10.0.0.5", "::1"], TrustedProxies.From(Settings(("GoldenThread:Proxies:Trusted:0", "10.0.0.5"), ("GoldenThread:Proxies:Trusted:1", "::1"))));
-        var error = Assert.Throws<InvalidOperationException>(() => TrustedProxies.From(Settings(("GoldenThread:Proxies:Trusted", "the proxy"))));
+        var error = Assert.Throws<UserFacingException>(() => TrustedProxies.From(Settings(("GoldenThread:Proxies:Trusted", "the proxy"))));
         Assert.Contains("GoldenThread:Proxies:Trusted", error.Message, StringComparison.Ordinal);
     }
 
