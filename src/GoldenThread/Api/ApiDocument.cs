@@ -24,7 +24,11 @@ public static class ApiDocument
     public const string Description =
         "A partnership's performance data: the scorecard for any period, with the same figures and judgements as the command line and the scorecard page, and the indicators with their targets and values; and submitting figures.\n\n" +
         "Every request needs an API token, sent as 'Authorization: Bearer <token>'. Anyone signed in makes their own on the 'API tokens' page (/account/tokens), or an operator with 'goldenthread users token'; a token is shown once, lasts at most a year and can be revoked. A token with read scope reads everything; one with submit scope may also submit the figures its person may submit. A browser that is signed in may read, but only a token may write.\n\n" +
-        "Every answer is JSON. Errors are problem details (RFC 9457, application/problem+json): 400 when a parameter or a field is missing or not valid, with it named; 401 without a usable token; 403 when the token or its person may not do that; 404 when a code names nothing that is stored; 429 when a token (or an address) makes too many requests in a minute.";
+        "Every answer is JSON. Errors are problem details (RFC 9457, application/problem+json): 400 when a parameter or a field is missing or not valid, with it named; 401 without a usable token; 403 when the token or its person may not do that; 404 when a code names nothing that is stored; 405 (with Allow) for a method an address does not take; 413 for a body over 1 MB; 415 for a body that is not JSON; 429 (with Retry-After) when a token, or an address sending refused tokens, makes too many requests in a minute; 503 (with Retry-After) when the database is busy with another change. A field's name must be given exactly, once; any other field is refused.\n\n" +
+        "This document is public (it holds no data): " + Path + ". Answers are never to be cached (Cache-Control: no-store).";
+
+    /// <summary>The example body of a submission, in the document and the reference page's curl line.</summary>
+    public const string SubmissionExample = "{\"actual\": 0.52, \"projected_outturn\": 1.01, \"note\": \"Two incidents reclassified\"}";
 
     /// <summary>The name of the bearer-token security scheme in the document's components.</summary>
     public const string BearerScheme = "bearer";
@@ -39,16 +43,60 @@ public static class ApiDocument
         ["errors"] = "The parameter at fault, with what is wrong with it.",
     };
 
-    /// <summary>Fills in the title and description, and leaves out servers so that the document is the same wherever it is generated.</summary>
+    /// <summary>What each tag's operations are about.</summary>
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Scorecard"] = "Every indicator's figures and judgements (status, trend, ladder stage) for one period, as the scorecard page and the command line give them.",
+        ["Indicators"] = "The indicators' definitions, with their targets and values by area and period.",
+        ["Figures"] = "Submitting an indicator's figures for an area and period, with a token of submit scope.",
+    };
+
+    /// <summary>The answers every operation may give besides its own: no usable token, too many requests.</summary>
+    private static readonly (int Status, string Description)[] EveryOperation =
+    [
+        (StatusCodes.Status401Unauthorized, "No API token came with the request, or it is unknown, expired or revoked; the WWW-Authenticate header says which."),
+        (StatusCodes.Status429TooManyRequests, "Too many requests in a minute from this token (or, for refused tokens and requests without one, from this address); Retry-After says how many seconds to wait."),
+    ];
+
+    /// <summary>
+    /// Fills in the title, description, licence, servers and tags, the answers every operation may give, and the example
+    /// of a submission. The server is a template (scheme and host), so the document is the same wherever it is generated.
+    /// </summary>
     public static void Configure(OpenApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddDocumentTransformer((document, _, _) =>
         {
-            document.Info = new OpenApiInfo { Title = Title, Version = Name, Description = Description };
+            document.Info = new OpenApiInfo
+            {
+                Title = Title,
+                Version = Name,
+                Description = Description,
+                License = new OpenApiLicense { Name = "Open Government Licence v3.0", Url = new Uri("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/") },
+            };
 
             // The paths are relative to wherever the site runs; a request's own address would make every copy differ.
-            document.Servers?.Clear();
+            document.Servers =
+            [
+                new OpenApiServer
+                {
+                    Url = "{scheme}://{host}",
+                    Description = "Your partnership's GoldenThread site.",
+                    Variables = new Dictionary<string, OpenApiServerVariable>(StringComparer.Ordinal)
+                    {
+                        ["scheme"] = new() { Default = "https", Enum = ["https", "http"], Description = "https, except for a site on this machine." },
+                        ["host"] = new() { Default = "127.0.0.1:5000", Description = "The site's host name (and port), such as performance.council.gov.uk." },
+                    },
+                },
+            ];
+
+            foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
+            {
+                if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var about))
+                {
+                    tag.Description = about;
+                }
+            }
 
             // Every operation takes the API token (Tokens/TokenAuthenticationHandler.cs), so clients and tools know to send one.
             document.Components ??= new OpenApiComponents();
@@ -61,6 +109,39 @@ public static class ApiDocument
                 Description = "An API token made on the 'API tokens' page (/account/tokens) or with 'goldenthread users token', sent as 'Authorization: Bearer <token>'. Read scope reads; submit scope may also submit figures.",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
+
+            foreach (var operation in (document.Paths ?? []).SelectMany(p => p.Value.Operations ?? []))
+            {
+                operation.Value.Responses ??= [];
+                var answers = EveryOperation.ToList();
+                if (operation.Key == HttpMethod.Put)
+                {
+                    answers.Add((StatusCodes.Status503ServiceUnavailable, "The database is busy with another change (an import, say); nothing was changed. Retry-After says when to try again."));
+                }
+
+                foreach (var (status, description) in answers)
+                {
+                    var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (!operation.Value.Responses.ContainsKey(key))
+                    {
+                        operation.Value.Responses[key] = new OpenApiResponse
+                        {
+                            Description = description,
+                            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                            {
+                                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), document) },
+                            },
+                        };
+                    }
+                }
+
+                if (operation.Value.RequestBody?.Content?.TryGetValue("application/json", out var body) == true && body is OpenApiMediaType media
+                    && operation.Value.OperationId == nameof(V1.SubmitFigure))
+                {
+                    media.Example = System.Text.Json.Nodes.JsonNode.Parse(SubmissionExample);
+                }
+            }
+
             return Task.CompletedTask;
         });
         options.AddSchemaTransformer((schema, context, _) =>
@@ -70,6 +151,12 @@ public static class ApiDocument
             if ((Nullable.GetUnderlyingType(type) ?? type) == typeof(decimal))
             {
                 schema.Format = "decimal";
+            }
+
+            // The enumerations are written as words (ApiJson); say so, so that generated clients make them strings.
+            if ((Nullable.GetUnderlyingType(type) ?? type).IsEnum && schema.Enum is { Count: > 0 } && schema.Type is null)
+            {
+                schema.Type = JsonSchemaType.String;
             }
 
             if (context.JsonPropertyInfo is { } property && typeof(ProblemDetails).IsAssignableFrom(property.DeclaringType)

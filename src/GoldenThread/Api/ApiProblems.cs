@@ -44,6 +44,61 @@ public static class ApiProblems
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
 
+    /// <summary>429: too many requests from this token (or address) in a minute.</summary>
+    public static ProblemHttpResult TooManyRequests(int retryAfterSeconds) =>
+        TypedResults.Problem(
+            detail: $"This token (or, without one, this address) has made too many requests in a minute. Wait {retryAfterSeconds} seconds (the Retry-After header) and try again.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests");
+
+    /// <summary>503: another writer (a long import, say) holds the database; the caller should try again after <c>Retry-After</c>.</summary>
+    public static ProblemHttpResult Busy(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.RetryAfter = Web.DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            detail: $"The database is busy with another change (an import, say). Nothing was changed; try again in {Web.DatabaseBusy.RetryAfterSeconds} seconds (the Retry-After header).",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "The service is busy");
+    }
+
+    /// <summary>405: the address is an operation, but not for this method; <c>Allow</c> lists the methods it takes.</summary>
+    public static ProblemHttpResult MethodNotAllowed(HttpContext context, IReadOnlyCollection<string> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(allowed);
+        context.Response.Headers.Allow = string.Join(", ", allowed);
+        return TypedResults.Problem(
+            detail: $"{context.Request.Path} does not take {context.Request.Method}; it takes {string.Join(" or ", allowed)}. The operations are listed at /api.",
+            statusCode: StatusCodes.Status405MethodNotAllowed,
+            title: "Method not allowed");
+    }
+
+    /// <summary>415: the body is not in a type the operation reads.</summary>
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+
+    /// <summary>A bad request that the server refused before a handler saw it (a body over the limit: 413).</summary>
+    public static ProblemHttpResult BadRequest(BadHttpRequestException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? TypedResults.Problem(
+                detail: $"The request's body is larger than the API reads ({Web.Hardening.MaxRequestBodyBytes / 1024} KB at most); a figure is a small JSON object.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "The request is too large")
+            : TypedResults.Problem(detail: exception.Message, statusCode: exception.StatusCode, title: "The request is not valid");
+    }
+
+    /// <summary>The problem for an exception that escaped the handlers: <see cref="Web.Hardening.StatusFor"/> decides its status.</summary>
+    public static ProblemHttpResult ForException(HttpContext context, Exception exception) =>
+        exception switch
+        {
+            BadHttpRequestException bad => BadRequest(bad),
+            _ when Web.DatabaseBusy.Is(exception) => Busy(context),
+            _ => ServerError(context),
+        };
+
     /// <summary>500: nothing the caller can change; a reference to quote to the performance team, as the error page gives.</summary>
     public static ProblemHttpResult ServerError(HttpContext context)
     {

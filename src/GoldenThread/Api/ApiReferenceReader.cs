@@ -17,7 +17,8 @@ public sealed record ApiOperation(
     IReadOnlyList<string> Description,
     IReadOnlyList<ApiParameter> Parameters,
     IReadOnlyList<ApiResponse> Responses,
-    IReadOnlyList<string> Examples);
+    IReadOnlyList<string> Examples,
+    string? BodyExample = null);
 
 /// <summary>A parameter of an operation.</summary>
 public sealed record ApiParameter(string Name, string In, bool Required, string Description, string Type, string? Example);
@@ -125,9 +126,17 @@ public sealed class ApiReferenceReader(IServiceProvider services)
             Paragraphs(Text(operation, "description")),
             parameters,
             responses,
-            // A request a reader can paste and run as it is: only reads have one (a write needs a token and a body).
-            method == "GET" ? Examples(path, parameters) : []);
+            // A request a reader can paste and run with their token; a write's example carries its body.
+            Examples(path, parameters),
+            BodyExample(operation));
     }
+
+    /// <summary>The request body's JSON example, written on one line, when the document gives one.</summary>
+    private static string? BodyExample(JsonElement operation) =>
+        operation.TryGetProperty("requestBody", out var body) && body.TryGetProperty("content", out var content)
+            && content.TryGetProperty("application/json", out var json) && json.TryGetProperty("example", out var example)
+            ? JsonSerializer.Serialize(example)
+            : null;
 
     private static List<ApiParameter> Parameters(JsonElement owner)
     {

@@ -13,6 +13,7 @@ public static class GoldenThreadApi
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
         services.AddSingleton<ApiReferenceReader>();
+        services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddScoped<Returns.FigureSubmission>();
         return services;
     }
@@ -20,7 +21,8 @@ public static class GoldenThreadApi
     public static IEndpointRouteBuilder MapGoldenThreadApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapOpenApi(ApiDocument.RouteTemplate);
+        // The document describes the API and holds no data: tools and client generators may read it without signing in.
+        app.MapOpenApi(ApiDocument.RouteTemplate).AllowAnonymous();
 
         // One allowance per token (else per address) for the whole API, reads and writes alike.
         var v1 = app.MapGroup(BasePath).AddEndpointFilter(ProblemOnFailureAsync).RequireRateLimiting(Hardening.ApiLimit);
@@ -31,9 +33,8 @@ public static class GoldenThreadApi
         WithdrawFigure.Map(v1);
 
         // Anything else under the API answers in the API's terms, not with the site's HTML not-found page.
-        app.MapFallback(BasePath + "/{**rest}", (HttpContext context) => ApiProblems.NotFound(
-                $"There is no API operation {context.Request.Method} {context.Request.Path}. The operations are listed at /api."))
-            .ExcludeFromDescription();
+        // A wrong method is 405 with Allow, a wrong content type 415 (ApiFallback).
+        app.MapFallback(BasePath + "/{**rest}", ApiFallback.Answer).ExcludeFromDescription();
         return app;
     }
 
@@ -49,9 +50,31 @@ public static class GoldenThreadApi
         }
         catch (Exception e) when (e is not OperationCanceledException && !context.HttpContext.Response.HasStarted)
         {
-            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GoldenThreadApi));
-            logger.LogError(e, "The API failed on {Method} {Path}", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
-            return ApiProblems.ServerError(context.HttpContext);
+            if (Hardening.StatusFor(e) == StatusCodes.Status500InternalServerError)
+            {
+                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GoldenThreadApi));
+                logger.LogError(e, "The API failed on {Method} {Path}", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
+            }
+
+            return ApiProblems.ForException(context.HttpContext, e);
         }
+    }
+}
+
+/// <summary>
+/// An exception outside the API's handlers (in authentication, say) on an API address answers as the API does, with a
+/// problem (413, 503 or 500), not with the site's HTML error page.
+/// </summary>
+internal sealed class ApiExceptionHandler : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!Hardening.IsApi(httpContext.Request.Path) || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        await ApiProblems.ForException(httpContext, exception).ExecuteAsync(httpContext);
+        return true;
     }
 }

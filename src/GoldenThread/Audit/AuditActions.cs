@@ -32,6 +32,7 @@ public static class AuditActions
     public const string Reauthenticated = "reauthenticated";
     public const string ReauthenticationFailed = "reauthentication_failed";
     public const string BundleImported = "bundle_imported";
+    public const string AccessDenied = "access_denied";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -64,6 +65,7 @@ public static class AuditActions
         [Reauthenticated] = "Confirmed it was them",
         [ReauthenticationFailed] = "Failed to confirm it was them",
         [BundleImported] = "Bundle imported",
+        [AccessDenied] = "Access denied",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -13,7 +13,19 @@ public sealed class ErrorModel : PageModel
 
     public bool IsNotFound => StatusCodeShown == StatusCodes.Status404NotFound;
 
-    public string Title => IsNotFound ? "Page not found" : "Sorry, there is a problem with the service";
+    public bool IsBusy => StatusCodeShown == StatusCodes.Status503ServiceUnavailable;
+
+    /// <summary>A request the site will not take as sent (too large, the wrong method): the person can change it, so no reference.</summary>
+    public bool IsRefusedRequest => StatusCodeShown is >= 400 and < 500 and not StatusCodes.Status404NotFound;
+
+    public string Title => StatusCodeShown switch
+    {
+        StatusCodes.Status404NotFound => "Page not found",
+        StatusCodes.Status503ServiceUnavailable => "The service is busy",
+        StatusCodes.Status413PayloadTooLarge => "What you sent is too large",
+        >= 400 and < 500 => "This page cannot take that request",
+        _ => "Sorry, there is a problem with the service",
+    };
 
     public string Reference { get; private set; } = string.Empty;
 
@@ -23,7 +35,8 @@ public sealed class ErrorModel : PageModel
 
     private void Show(int? code)
     {
-        StatusCodeShown = code ?? StatusCodes.Status500InternalServerError;
+        // After an exception the handler has already set the status it stands for (413, 503 or 500: Web/Hardening.cs).
+        StatusCodeShown = code ?? (HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : StatusCodes.Status500InternalServerError);
         Reference = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         if (HttpContext.Response.StatusCode == StatusCodes.Status200OK)
         {

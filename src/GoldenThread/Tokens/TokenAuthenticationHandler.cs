@@ -25,6 +25,9 @@ public sealed class TokenAuthenticationHandler(
     public const string SchemeName = "Token";
     private const string FailureKey = "goldenthread.token-failure";
 
+    /// <summary>The claim holding the checked token's id (the API's rate limit is kept per token).</summary>
+    public const string TokenIdClaim = "token_id";
+
     /// <summary>Whether the request carries a bearer token (and so is for this handler, not the cookie).</summary>
     public static bool HasBearer(HttpRequest request)
     {
@@ -42,7 +45,7 @@ public sealed class TokenAuthenticationHandler(
         var secret = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
         if (!TokenSecrets.LooksLikeSecret(secret))
         {
-            return Fail("The bearer token is not a GoldenThread API token.");
+            return await FailAsync("The bearer token is not a GoldenThread API token.");
         }
 
         var hash = TokenSecrets.Hash(secret);
@@ -50,17 +53,17 @@ public sealed class TokenAuthenticationHandler(
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (token is null)
         {
-            return Fail("The API token is not known.");
+            return await FailAsync("The API token is not known.");
         }
 
         if (token.RevokedAt is not null)
         {
-            return Fail("The API token has been revoked.");
+            return await FailAsync("The API token has been revoked.", token.PersonId);
         }
 
         if (token.ExpiresAt <= now)
         {
-            return Fail("The API token has expired.");
+            return await FailAsync("The API token has expired.", token.PersonId);
         }
 
         var person = await db.People.AsNoTracking().Where(p => p.Id == token.PersonId)
@@ -70,13 +73,20 @@ public sealed class TokenAuthenticationHandler(
         // Not the lockout, which stops password sign-in only: anyone who knows a person's email address can cause one.
         if (person is null || person.DeactivatedAt is not null)
         {
-            return Fail("The API token's person may not sign in.");
+            return await FailAsync("The API token's person may not sign in.", token.PersonId);
         }
 
         // Recorded at most once an hour, so that reading a token's last use costs no write per request.
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromHours(1))
         {
-            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            try
+            {
+                await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            }
+            catch (Exception e) when (Web.DatabaseBusy.Is(e))
+            {
+                // Bookkeeping only: a database busy with an import must not refuse the token; the next request records it.
+            }
         }
 
         var identity = new ClaimsIdentity(
@@ -84,7 +94,7 @@ public sealed class TokenAuthenticationHandler(
                 new Claim(ClaimTypes.NameIdentifier, person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim(ClaimTypes.Name, person.Email ?? person.FullName),
                 new Claim(CurrentPerson.ScopeClaim, token.Scope == TokenScope.Submit ? "submit" : "read"),
-                new Claim("token_id", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(TokenIdClaim, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ],
             SchemeName,
             ClaimTypes.Name,
@@ -101,12 +111,15 @@ public sealed class TokenAuthenticationHandler(
         return Api.ApiProblems.Unauthorized(reason).ExecuteAsync(Context);
     }
 
+    // A refused token's 403 is recorded by the authorisation result handler (Audit/AccessAudit.cs).
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Api.ApiProblems.Forbidden("This token may not do that: its scope, or its person's roles, do not allow it.").ExecuteAsync(Context);
 
-    private AuthenticateResult Fail(string reason)
+    /// <summary>Refuses the token, and records the refusal in the audit trail (at most once a minute per address and reason).</summary>
+    private async Task<AuthenticateResult> FailAsync(string reason, int? personId = null)
     {
         Context.Items[FailureKey] = reason;
+        await Audit.AccessAudit.TokenRefusedAsync(Context, reason, personId);
         return AuthenticateResult.Fail(reason);
     }
 }

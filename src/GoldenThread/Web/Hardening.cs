@@ -1,8 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using GoldenThread.Api;
 using GoldenThread.Tokens;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace GoldenThread.Web;
@@ -10,8 +15,9 @@ namespace GoldenThread.Web;
 /// <summary>How many requests one client may make; see <see cref="Hardening"/>.</summary>
 /// <param name="SignInPerMinute">Sign-in and two-factor attempts (posts) per client address per minute.</param>
 /// <param name="PasswordResetPerHour">Password reset requests per client address per hour.</param>
-/// <param name="ApiPerMinute">API requests per token (or per client address without one) per minute.</param>
-public sealed record RateLimits(int SignInPerMinute = 20, int PasswordResetPerHour = 10, int ApiPerMinute = 600)
+/// <param name="ApiPerMinute">API requests per token (once it is checked), or per client address without one, per minute.</param>
+/// <param name="RefusedTokensPerMinute">API requests whose token is refused (unknown, expired, revoked or malformed), per client address per minute.</param>
+public sealed record RateLimits(int SignInPerMinute = 20, int PasswordResetPerHour = 10, int ApiPerMinute = 600, int RefusedTokensPerMinute = 20)
 {
     public const string Section = "GoldenThread:RateLimits";
 
@@ -24,7 +30,8 @@ public sealed record RateLimits(int SignInPerMinute = 20, int PasswordResetPerHo
         return new RateLimits(
             Positive(section, nameof(SignInPerMinute), defaults.SignInPerMinute),
             Positive(section, nameof(PasswordResetPerHour), defaults.PasswordResetPerHour),
-            Positive(section, nameof(ApiPerMinute), defaults.ApiPerMinute));
+            Positive(section, nameof(ApiPerMinute), defaults.ApiPerMinute),
+            Positive(section, nameof(RefusedTokensPerMinute), defaults.RefusedTokensPerMinute));
     }
 
     private static int Positive(IConfigurationSection section, string key, int fallback)
@@ -37,15 +44,15 @@ public sealed record RateLimits(int SignInPerMinute = 20, int PasswordResetPerHo
 
         return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
-            : throw new InvalidOperationException($"{Section}:{key} must be a whole number above zero, not '{text}'.");
+            : throw new UserFacingException($"{Section}:{key} must be a whole number above zero, not '{text}'.");
     }
 }
 
 /// <summary>
 /// What protects the site on the open internet: HTTPS with HSTS (outside development and the demonstration),
 /// a content security policy that allows no inline script or style and no other origin, the other security
-/// headers, rate limits on sign-in, password reset and the API, and forwarded headers from a reverse proxy on
-/// the same machine.
+/// headers, no caching of private answers, small request bodies, rate limits on sign-in, password reset and the
+/// API, forwarded headers believed only from the proxies the operator names, and the host names the site answers to.
 /// </summary>
 public static class Hardening
 {
@@ -53,15 +60,47 @@ public static class Hardening
     public const string PasswordResetLimit = "password-reset";
     public const string ApiLimit = "api";
 
+    /// <summary>The largest request body the site reads: pages post small forms and the API one figure; imports run at the command line.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>The largest single form value (a note has at most 4000 characters).</summary>
+    public const int MaxFormValueBytes = 64 * 1024;
+
     public static IServiceCollection AddGoldenThreadHardening(this IServiceCollection services, WebAppOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var limits = options.Limits ?? new RateLimits();
+        var proxies = options.TrustedProxies ?? [];
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            // Only a proxy on this machine is believed; KnownProxies defaults to the loopback addresses.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the proxies the operator names are believed (GoldenThread:Proxies:Trusted); none by default, not even
+            // loopback, so no other process or client can choose the address that the audit records and the limits count.
+            // With both lists empty the middleware would believe everyone, so without a named proxy it reads nothing.
+            o.ForwardedHeaders = proxies.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+            {
+                o.KnownIPNetworks.Add(TrustedProxies.ParseNetwork(proxy));
+            }
         });
+        services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+        {
+            o.AllowedHosts = [.. options.AllowedHosts ?? ["*"]];
+            o.AllowEmptyHosts = false;
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = MaxRequestBodyBytes;
+            o.ValueLengthLimit = MaxFormValueBytes;
+            o.KeyLengthLimit = 1024;
+        });
+        services.Configure<MvcOptions>(o => o.Filters.Add(new PageMethodFilter()));
+
+        // Refused tokens and access denials go into the audit trail, at most once a minute per address and reason.
+        services.AddSingleton<Audit.AuditThrottle>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AuditingAuthorizationResultHandler>();
         if (options.RequireHttps && !options.Urls.Any(u => u.StartsWith("https:", StringComparison.OrdinalIgnoreCase)))
         {
             // Behind a reverse proxy that ends TLS: plain requests are sent to the standard HTTPS port.
@@ -78,9 +117,12 @@ public static class Hardening
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, _) =>
             {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                if (IsApi(context.HttpContext.Request.Path))
                 {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    // The API's errors are all problem details, this one too.
+                    return new ValueTask(ApiProblems.TooManyRequests(seconds).ExecuteAsync(context.HttpContext));
                 }
 
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
@@ -88,14 +130,18 @@ public static class Hardening
             };
             o.AddPolicy(SignInLimit, context => PostsPerClient(context, limits.SignInPerMinute, TimeSpan.FromMinutes(1)));
             o.AddPolicy(PasswordResetLimit, context => PostsPerClient(context, limits.PasswordResetPerHour, TimeSpan.FromHours(1)));
-            o.AddPolicy(ApiLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                ApiPartition(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ApiPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(ApiLimit, context =>
+            {
+                var (partition, limit) = ApiPartition(context, limits);
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    partition,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
         });
         return services;
     }
 
-    /// <summary>The first middleware: addresses and scheme from the proxy, then HTTPS, then the headers on every response.</summary>
+    /// <summary>The first middleware: addresses and scheme from a trusted proxy, then HTTPS, then the headers on every response.</summary>
     public static WebApplication UseGoldenThreadHardening(this WebApplication app, WebAppOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -139,8 +185,90 @@ public static class Hardening
                     forms.From(origin);
                 }
             }));
+        app.Use(NoStoreForPrivateAnswers);
+        app.Use(RefuseLargeBodies);
+        return app;
+    }
+
+    /// <summary>
+    /// The rate limits, after authentication: the API's allowance is per checked token (its id), so a made-up token is
+    /// never a fresh allowance; refused tokens count against their address.
+    /// </summary>
+    public static WebApplication UseGoldenThreadRateLimits(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
         return app;
+    }
+
+    /// <summary>
+    /// The answer for an exception no handler caught: a request body over the limit is 413 (and any other bad request its
+    /// own status), a database busy with another writer is 503 with <c>Retry-After</c>, anything else 500.
+    /// </summary>
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ when DatabaseBusy.Is(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>The exception handler's options: the friendly error page, with the status <see cref="StatusFor"/> gives.</summary>
+    public static ExceptionHandlerOptions ErrorPage() => new()
+    {
+        ExceptionHandlingPath = "/error",
+        StatusCodeSelector = StatusFor,
+    };
+
+    internal static bool IsApi(PathString path) =>
+        path.StartsWithSegments(GoldenThreadApi.BasePath, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Private answers are never kept by a browser or proxy: the API's, the downloads' and every page for a signed-in
+    /// person, unless the page said otherwise (the static files say how long they may be kept).
+    /// </summary>
+    private static Task NoStoreForPrivateAnswers(HttpContext context, RequestDelegate next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            var isPrivate = IsApi(context.Request.Path) || context.User.Identity?.IsAuthenticated == true;
+            if (isPrivate && !headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+
+            if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && !headers.ContainsKey("Retry-After"))
+            {
+                headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+
+    /// <summary>
+    /// A body that says it is over the limit is refused with 413 before anything reads it (reading it would fail inside the
+    /// anti-forgery check, which would call it a bad token). Kestrel's own limit stops a body that does not say its length.
+    /// </summary>
+    private static Task RefuseLargeBodies(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength is not > MaxRequestBodyBytes)
+        {
+            return next(context);
+        }
+
+        return IsApi(context.Request.Path)
+            ? ApiProblems.BadRequest(new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge)).ExecuteAsync(context)
+            : WriteStatusAsync(context, StatusCodes.Status413PayloadTooLarge);
+
+        static Task WriteStatusAsync(HttpContext context, int status)
+        {
+            // The status code pages show the friendly page for it (Pages/Error.cshtml).
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
     }
 
     private static RateLimitPartition<string> PostsPerClient(HttpContext context, int limit, TimeSpan window)
@@ -155,15 +283,145 @@ public static class Hardening
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
     }
 
-    /// <summary>One allowance per token (by its hash), else per client address.</summary>
-    private static string ApiPartition(HttpContext context)
+    /// <summary>
+    /// One allowance per checked token (by its id); requests whose token was refused share a smaller allowance per client
+    /// address; requests without a token (a signed-in browser reading) one per address.
+    /// </summary>
+    private static (string Partition, int Limit) ApiPartition(HttpContext context, RateLimits limits)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        return TokenAuthenticationHandler.HasBearer(context.Request) && header.Length > "Bearer ".Length
-            ? "token:" + TokenSecrets.Hash(header["Bearer ".Length..].Trim())
-            : "address:" + ClientAddress(context);
+        if (context.User.FindFirst(TokenAuthenticationHandler.TokenIdClaim)?.Value is { } tokenId)
+        {
+            return ("token:" + tokenId, limits.ApiPerMinute);
+        }
+
+        return TokenAuthenticationHandler.HasBearer(context.Request)
+            ? ("refused:" + ClientAddress(context), limits.RefusedTokensPerMinute)
+            : ("address:" + ClientAddress(context), limits.ApiPerMinute);
     }
 
     private static string ClientAddress(HttpContext context) =>
         (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+}
+
+/// <summary>
+/// A page asked with a method it has no handler for (a POST to a page that only shows) answers 405 with <c>Allow</c>,
+/// rather than rendering the page without having run its handler.
+/// </summary>
+internal sealed class PageMethodFilter : IPageFilter
+{
+    public void OnPageHandlerSelected(PageHandlerSelectedContext context)
+    {
+    }
+
+    public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var method = context.HttpContext.Request.Method;
+        if (context.HandlerMethod is not null || HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        {
+            return;
+        }
+
+        var allowed = context.ActionDescriptor.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant())
+            .Append("GET").Append("HEAD").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        context.HttpContext.Response.Headers.Allow = string.Join(", ", allowed);
+        context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+    }
+
+    public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+    {
+    }
+}
+
+/// <summary>The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed.</summary>
+public static class TrustedProxies
+{
+    public const string Section = "GoldenThread:Proxies:Trusted";
+
+    /// <summary>
+    /// Addresses or networks from configuration: <c>GoldenThread__Proxies__Trusted=10.0.0.5,10.1.0.0/16</c>, or a list
+    /// (<c>GoldenThread__Proxies__Trusted__0</c>, ...). None when unset.
+    /// </summary>
+    public static IReadOnlyList<string> From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(Section);
+        var texts = section.GetChildren().Select(c => c.Value).Append(section.Value)
+            .Where(v => !string.IsNullOrWhiteSpace(v))
+            .SelectMany(v => v!.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToList();
+        foreach (var text in texts)
+        {
+            _ = ParseNetwork(text);
+        }
+
+        return texts;
+    }
+
+    /// <summary>An address (one host) or a network in CIDR form; a clear error naming the setting otherwise.</summary>
+    public static System.Net.IPNetwork ParseNetwork(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (System.Net.IPNetwork.TryParse(text, out var network))
+        {
+            return network;
+        }
+
+        if (IPAddress.TryParse(text, out var address))
+        {
+            return new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32);
+        }
+
+        throw new UserFacingException($"{Section}: '{text}' is not an address (such as 10.0.0.5) or a network (such as 10.0.0.0/24).");
+    }
+}
+
+/// <summary>The host names the site answers to (the <c>Host</c> header), from <c>AllowedHosts</c>.</summary>
+public static class AllowedHosts
+{
+    public const string Setting = "AllowedHosts";
+
+    /// <summary>
+    /// From configuration (<c>AllowedHosts=performance.council.gov.uk;*.council.gov.uk</c>). Unset: in development and the
+    /// demonstration any host; otherwise this machine's own names (localhost and the loopback addresses), the hosts of the
+    /// addresses the site listens on and the host of the mail's site address, so that a forged Host header is refused
+    /// rather than copied into a redirect.
+    /// </summary>
+    public static IReadOnlyList<string> From(IConfiguration configuration, WebAppOptions options, Uri? siteAddress)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        var configured = (configuration[Setting] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (configured.Length > 0)
+        {
+            return configured;
+        }
+
+        if (options.DemoMode || options.EnvironmentName == Environments.Development)
+        {
+            return ["*"];
+        }
+
+        var hosts = new List<string> { "localhost", "127.0.0.1", "[::1]" };
+        foreach (var url in options.Urls)
+        {
+            var host = url.Split("://", 2) is [_, var rest] ? rest.Split('/')[0] : url;
+            host = host.StartsWith('[') ? host[..(host.IndexOf(']', StringComparison.Ordinal) + 1)] : host.Split(':')[0];
+            if (host is not ("" or "*" or "+" or "0.0.0.0" or "[::]"))
+            {
+                hosts.Add(host);
+            }
+        }
+
+        if (siteAddress is not null)
+        {
+            hosts.Add(siteAddress.Host);
+        }
+        else if (Uri.TryCreate(configuration["GoldenThread:Mail:SiteAddress"], UriKind.Absolute, out var configuredSite))
+        {
+            hosts.Add(configuredSite.Host);
+        }
+
+        return [.. hosts.Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
 }

@@ -20,6 +20,12 @@ public sealed record WebAppOptions(Database Database, IReadOnlyList<string> Urls
 
     public RateLimits? Limits { get; init; }
 
+    /// <summary>The reverse proxies whose forwarded headers are believed: from <c>GoldenThread:Proxies:Trusted</c> unless given; none by default.</summary>
+    public IReadOnlyList<string>? TrustedProxies { get; init; }
+
+    /// <summary>The host names the site answers to: from <c>AllowedHosts</c> unless given (see <see cref="Web.AllowedHosts"/>).</summary>
+    public IReadOnlyList<string>? AllowedHosts { get; init; }
+
     /// <summary>Keys for cookies held in memory only, for a site that serves no one (the build's OpenAPI generator).</summary>
     public bool EphemeralKeys { get; init; }
 
@@ -68,6 +74,11 @@ public static class WebApp
         {
             SingleSignOn = options.SingleSignOn ?? SingleSignOnSettings.From(builder.Configuration),
             Limits = options.Limits ?? RateLimits.From(builder.Configuration),
+            TrustedProxies = options.TrustedProxies ?? TrustedProxies.From(builder.Configuration),
+        };
+        options = options with
+        {
+            AllowedHosts = options.AllowedHosts ?? Web.AllowedHosts.From(builder.Configuration, options, options.Mail?.SiteAddress),
         };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Database);
@@ -75,7 +86,9 @@ public static class WebApp
         builder.Services.AddSingleton(Returns.FigureSettings.From(builder.Configuration));
 
         // Tracked: Identity's stores change the entities they read. Read-only pages use plain SQL or AsNoTracking.
-        builder.Services.AddScoped(_ => options.Database.Open(tracking: true));
+        // Web requests wait seconds, not SQLite's 30, for another writer (a long import); then they answer 503 (DatabaseBusy).
+        var webDatabase = DatabaseBusy.ForWeb(options.Database);
+        builder.Services.AddScoped(_ => webDatabase.Open(tracking: true));
         builder.Services.AddGoldenThreadAccounts(options);
         builder.Services.AddGoldenThreadSessions(Sessions.SessionSettings.From(builder.Configuration));
         builder.Services.AddGoldenThreadSingleSignOn(options);
@@ -91,11 +104,12 @@ public static class WebApp
         app.UseGoldenThreadHardening(options);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseExceptionHandler(Hardening.ErrorPage());
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseAuthentication();
+        app.UseGoldenThreadRateLimits();
         app.UseAuthorization();
 
         // Every endpoint needs a signed-in person unless it says otherwise (Access/Policies.cs): these say so.

@@ -113,7 +113,7 @@ public static class AuthorisationMatrix
         new("GET", "indicators/{code}/areas", "/indicators/NI%2016/areas", SignedIn),
         new("GET", "api", "/api", SignedIn),
         new("GET", "{**path:file}", "/no-such-file.txt", SignedIn),
-        new("GET", "/api/openapi/{documentName}.json", "/api/openapi/v1.json", SignedInOrToken),
+        new("GET", "/api/openapi/{documentName}.json", "/api/openapi/v1.json", Everyone),
         new("GET", "/api/v1/scorecard", $"/api/v1/scorecard?period={GoldenThread.Demo.DemoBundle.LatestQuarter}&area=HRT", SignedInOrToken),
         new("GET", "/api/v1/indicators", "/api/v1/indicators", SignedInOrToken),
         new("GET", "/api/v1/indicators/{code}", "/api/v1/indicators/NI%2016", SignedInOrToken),

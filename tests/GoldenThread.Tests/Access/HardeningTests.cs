@@ -189,7 +189,7 @@ public sealed class RateLimitSettingsTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["GoldenThread:RateLimits:SignInPerMinute"] = value })
             .Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => { _ = RateLimits.From(configuration); });
+        var error = Assert.Throws<UserFacingException>(() => { _ = RateLimits.From(configuration); });
         Assert.Contains("GoldenThread:RateLimits:SignInPerMinute", error.Message, StringComparison.Ordinal);
     }
 }

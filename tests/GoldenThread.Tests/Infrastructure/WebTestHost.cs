@@ -54,6 +54,9 @@ public class WebTestHost : IAsyncLifetime
         {
             DemoAccounts = Accounts,
             Limits = new RateLimits(SignInPerMinute: 10_000, PasswordResetPerHour: 10_000, ApiPerMinute: 100_000),
+
+            // The tests' requests come from this machine, as a TLS-ending proxy on it would send them (X-Forwarded-Proto).
+            TrustedProxies = ["127.0.0.1", "::1"],
         }), builder => ConfigureServices(builder.Services));
         await _app.StartAsync();
         var address = _app.Urls.First();

@@ -87,6 +87,11 @@ public static class SubmitFigure
             async figures => (await authorization.AuthorizeAsync(user, figures, SubmitFiguresRequirement.Instance)).Succeeded,
             actor,
             cancellationToken);
+        if (outcome is SubmissionOutcome.Refused refused)
+        {
+            await Audit.AccessAudit.DeniedAsync(context, refused.Detail);
+        }
+
         return outcome switch
         {
             SubmissionOutcome.Submitted s => TypedResults.Ok(new FigureDocument(
@@ -108,10 +113,18 @@ public static class SubmitFigure
             return (null, ApiProblems.InvalidFields([("body", $"Send the figures as JSON with 'Content-Type: application/json', {Example}.")]));
         }
 
+        // The JSON reader checks the encoding of names only when they are read, later: check the whole body first.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return (null, ApiProblems.InvalidFields([("body", $"The body is not UTF-8 text; send a JSON object {Example}.")]));
+        }
+
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
         }
         catch (JsonException e)
         {
@@ -123,6 +136,11 @@ public static class SubmitFigure
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, ApiProblems.InvalidFields([("body", $"The body is JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object; send a JSON object {Example}.")]));
+            }
+
+            if (ApiJson.Problems<FigureSubmissionDocument>(document.RootElement, options) is [_, ..] problems)
+            {
+                return (null, ApiProblems.InvalidFields(problems));
             }
 
             // Reading a number into a decimal rounds what it cannot hold: refuse such a figure rather than change it.

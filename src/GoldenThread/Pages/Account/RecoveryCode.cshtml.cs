@@ -47,6 +47,7 @@ public sealed class RecoveryCodeModel(SignInManager<Person> signIn, AuditLog aud
             return Page();
         }
 
+        var wasLockedOut = await signIn.UserManager.IsLockedOutAsync(person);
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         var actor = HttpAuditActor.For(HttpContext, person.Id, person.Email!);
         if (result.Succeeded)
@@ -58,7 +59,13 @@ public sealed class RecoveryCodeModel(SignInManager<Person> signIn, AuditLog aud
 
         if (result.IsLockedOut)
         {
-            await audit.RecordNowAsync(actor, AuditActions.LockedOut, "Locked out at the recovery code step.", person.Id, person.Email);
+            // Recorded once, when the lockout begins; later attempts while it lasts are failed sign-ins.
+            await audit.RecordNowAsync(
+                actor,
+                wasLockedOut ? AuditActions.SignInFailed : AuditActions.LockedOut,
+                wasLockedOut ? "Tried the recovery code step while locked out." : "Locked out at the recovery code step.",
+                person.Id,
+                person.Email);
             Errors.Add(new FieldError("recovery-code", $"This account is locked because of too many wrong attempts. Try again in {Accounts.PasswordRules.LockoutDuration.TotalMinutes:0} minutes, or ask your administrator to unlock it."));
             return Page();
         }

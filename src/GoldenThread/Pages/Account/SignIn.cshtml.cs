@@ -79,6 +79,8 @@ public sealed class SignInModel(SignInManager<Person> signIn, AuditLog audit, We
             return Refused();
         }
 
+        // A lockout is recorded once, when it begins; later attempts while it lasts are failed sign-ins.
+        var wasLockedOut = await signIn.UserManager.IsLockedOutAsync(person);
         var result = await signIn.PasswordSignInAsync(person, Password!, isPersistent: false, lockoutOnFailure: true);
         var actor = HttpAuditActor.For(HttpContext, person.Id, person.Email!);
         if (result.Succeeded)
@@ -97,10 +99,12 @@ public sealed class SignInModel(SignInManager<Person> signIn, AuditLog audit, We
 
         if (result.IsLockedOut)
         {
-            var failed = await signIn.UserManager.GetAccessFailedCountAsync(person);
-            await audit.RecordNowAsync(actor, AuditActions.LockedOut, failed == 0
-                ? $"Locked out after {Accounts.PasswordRules.AttemptsBeforeLockout} wrong passwords in a row."
-                : "Tried to sign in while locked out.", person.Id, person.Email);
+            await audit.RecordNowAsync(
+                actor,
+                wasLockedOut ? AuditActions.SignInFailed : AuditActions.LockedOut,
+                wasLockedOut ? "Tried to sign in while locked out." : $"Locked out after {Accounts.PasswordRules.AttemptsBeforeLockout} wrong passwords in a row.",
+                person.Id,
+                person.Email);
             Errors.Add(new FieldError("email", $"This account is locked because of too many wrong passwords. Try again in {Accounts.PasswordRules.LockoutDuration.TotalMinutes:0} minutes, or ask your administrator to unlock it."));
             return Page();
         }

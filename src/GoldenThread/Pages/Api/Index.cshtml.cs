@@ -40,15 +40,32 @@ public sealed class ApiReferenceModel(ApiReferenceReader reader) : PageModel
         return html.Append(type[(at + schema!.Length)..]);
     }
 
+    /// <summary>What the example lines put where the reader's token goes.</summary>
+    public const string TokenPlaceholder = "YOUR_TOKEN";
+
     /// <summary>
-    /// A <c>curl</c> line for an address, with a line-break opportunity (<c>&lt;wbr&gt;</c>) after each '/', '?' and '&amp;'
-    /// so that a long address wraps on a narrow screen instead of making the page scroll sideways.
+    /// A <c>curl</c> line for an operation: the token header, for a write its method, content type and body, then the
+    /// address, with a line-break opportunity (<c>&lt;wbr&gt;</c>) after each '/', '?' and '&amp;' so that a long address
+    /// wraps on a narrow screen instead of making the page scroll sideways.
     /// </summary>
-    public static IHtmlContent Curl(string address)
+    public static IHtmlContent Curl(string method, string address, string? body)
     {
+        ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(address);
         var html = new HtmlContentBuilder();
-        html.Append("curl '");
+        html.Append("curl ");
+        if (method != "GET")
+        {
+            html.Append($"-X {method} ");
+        }
+
+        html.Append($"-H 'Authorization: Bearer {TokenPlaceholder}' ");
+        if (body is not null)
+        {
+            html.Append($"-H 'Content-Type: application/json' -d '{body.Replace("'", "'\\''", StringComparison.Ordinal)}' ");
+        }
+
+        html.Append("'");
         var host = address.IndexOf("://", StringComparison.Ordinal);
         var start = 0;
         for (var i = host < 0 ? 0 : host + 3; i < address.Length; i++)
