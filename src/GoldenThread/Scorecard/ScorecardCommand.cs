@@ -42,7 +42,7 @@ public static class ScorecardCommand
             await using var db = database.Open();
             await Schema.EnsureCurrentAsync(db, database, terminal.Error, ct);
             var filter = new ScorecardFilter(p, parseResult.GetValue(area), parseResult.GetValue(body));
-            var scorecard = await ScorecardQuery.RunAsync(db, filter, Tolerances.Default, ct);
+            var scorecard = await ScorecardQuery.RunAsync(db, filter, await ToleranceSetting.CurrentAsync(db, ct), ct);
             switch (parseResult.GetValue(format))
             {
                 case ScorecardFormat.Json:

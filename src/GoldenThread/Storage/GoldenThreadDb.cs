@@ -51,6 +51,8 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
 
     public DbSet<IndicatorValue> Values => Set<IndicatorValue>();
 
+    public DbSet<Scorecard.ToleranceSetting> ToleranceSettings => Set<Scorecard.ToleranceSetting>();
+
     /// <summary>Which provider this context speaks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 
@@ -140,6 +142,8 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
             e.Property(v => v.Period).HasMaxLength(IndicatorValue.PeriodLength);
             e.Property(v => v.Note).HasMaxLength(IndicatorValue.NoteLength);
         });
+
+        builder.ApplyConfiguration(new Scorecard.ToleranceSettingConfiguration());
 
         UseSnakeCaseColumns(builder);
     }
