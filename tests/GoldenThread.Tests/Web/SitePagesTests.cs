@@ -18,6 +18,20 @@ public sealed class SitePagesTests(WebTestHost host) : IClassFixture<WebTestHost
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/scorecard")]
+    [InlineData("/indicators/NI%2016")]
+    [InlineData("/accessibility")]
+    public async Task EveryPage_InTheDemonstration_SaysTheDateItRunsOn(string path)
+    {
+        var page = await host.GetPageAsync(path);
+
+        Assert.Equal(
+            "This demonstration runs on its own date: 16 November 2009",
+            page.QuerySelector("header .app-reporting-date .govuk-phase-banner__text")?.TextContent.Trim());
+    }
+
     [Fact]
     public async Task AccessibilityStatement_IsReachableFromEveryPageFooter()
     {
