@@ -26,6 +26,7 @@ public static class AuditActions
     public const string TokenRevoked = "token_revoked";
     public const string TokenRefused = "token_refused";
     public const string FigureSubmitted = "figure_submitted";
+    public const string TolerancesChanged = "tolerances_changed";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -52,6 +53,7 @@ public static class AuditActions
         [TokenRevoked] = "API token revoked",
         [TokenRefused] = "API token refused",
         [FigureSubmitted] = "Figure submitted",
+        [TolerancesChanged] = "System tolerances changed",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;
