@@ -61,3 +61,21 @@ public sealed class SitePagesTests(WebTestHost host) : IClassFixture<WebTestHost
         Assert.NotNull(page.QuerySelector("main a[href='/']"));
     }
 }
+
+/// <summary>A site on the real date: no page claims a date of its own.</summary>
+public sealed class RealDateSitePagesTests(RealDateWebTestHost host) : IClassFixture<RealDateWebTestHost>
+{
+    [Fact]
+    public async Task Home_OnTheRealDate_SaysNoDemonstrationDate()
+    {
+        var page = await host.GetPageAsync("/");
+
+        Assert.Null(page.QuerySelector(".app-reporting-date"));
+    }
+}
+
+/// <summary>The demonstration host, but on the real date, as a live site runs.</summary>
+public sealed class RealDateWebTestHost : WebTestHost
+{
+    protected override GoldenThread.Web.WebAppOptions Configure(GoldenThread.Web.WebAppOptions options) => options with { ReportingToday = null };
+}
