@@ -16,7 +16,18 @@ public static class Rag
             return null;
         }
 
-        var pvt = (projected - target) * 100m / Math.Abs(target);
+        decimal pvt;
+        try
+        {
+            pvt = (projected - target) * 100m / Math.Abs(target);
+        }
+        catch (OverflowException)
+        {
+            // A figure near the largest decimal: the PVT is beyond every band, so it stands at the largest value
+            // of its sign rather than failing the whole scorecard.
+            pvt = projected > target ? decimal.MaxValue : decimal.MinValue;
+        }
+
         return polarity == Polarity.Lower ? -pvt : pvt;
     }
 

@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>An administrator or auditor, in the browser.</summary>
     public const string AuditTrail = "audit-trail";
 
+    /// <summary>The central team (an administrator signed in with a second factor, or a performance officer), in the browser.</summary>
+    public const string CentralTeam = "central-team";
+
     /// <summary>A browser session, or a token with submit scope (whose figures are then checked one by one).</summary>
     public const string Submit = "submit";
 
@@ -33,6 +36,7 @@ public static class Policies
             .AddPolicy(SignedIn, SignedInPolicy())
             .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(Administrator, s => s.MayAdminister)))
             .AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(AuditTrail, s => s.MayReadAuditTrail)))
+            .AddPolicy(CentralTeam, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(CentralTeam, s => s.IsCentralTeam)))
             .AddPolicy(Submit, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(Submit, s => s.MayChange)));
         return services;
     }

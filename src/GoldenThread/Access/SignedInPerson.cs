@@ -30,6 +30,9 @@ public sealed record SignedInPerson(
         && (!Actor.Holds(Role.Administrator) || UsedTwoFactor || Actor.Holds(Role.Auditor))
         && !ByToken;
 
+    /// <summary>The central team, who set what holds across the system (the tolerances): administrators with a second factor and performance officers, in the browser.</summary>
+    public bool IsCentralTeam => !ByToken && (MayAdminister || Actor.Holds(Role.PerformanceOfficer));
+
     /// <summary>Whether this request may change figures at all: a browser session, or a token with submit scope.</summary>
     public bool MayChange => TokenScope is null or Tokens.TokenScope.Submit;
 }

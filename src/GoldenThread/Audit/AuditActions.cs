@@ -33,6 +33,7 @@ public static class AuditActions
     public const string ReauthenticationFailed = "reauthentication_failed";
     public const string BundleImported = "bundle_imported";
     public const string AccessDenied = "access_denied";
+    public const string TolerancesChanged = "tolerances_changed";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -66,6 +67,7 @@ public static class AuditActions
         [ReauthenticationFailed] = "Failed to confirm it was them",
         [BundleImported] = "Bundle imported",
         [AccessDenied] = "Access denied",
+        [TolerancesChanged] = "System tolerances changed",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

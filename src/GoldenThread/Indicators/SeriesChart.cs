@@ -68,6 +68,13 @@ public static class SeriesChart
             return svg.ToString(SaveOptions.DisableFormatting);
         }
 
+        if (values.Any(v => Math.Abs(v) > Drawable))
+        {
+            // A figure near the largest decimal would overflow the axis arithmetic; the table beside the chart still shows it.
+            svg.Add(Text(Width / 2, Height / 2, "The figures are too large to draw", "middle"));
+            return svg.ToString(SaveOptions.DisableFormatting);
+        }
+
         var scale = Scale.For(values.Min(), values.Max());
         svg.Add(Grid(scale, data.Decimals));
         svg.Add(XAxis(data.Points));
@@ -328,6 +335,9 @@ public static class SeriesChart
         PeriodKind.Month => Invariant($"M{period.Index:D2}"),
         _ => period.DisplayName,
     };
+
+    /// <summary>The largest figure the axis can hold with room for its rounding (the largest decimal is about 7.9e28).</summary>
+    private const decimal Drawable = 1e24m;
 
     private static double X(int index, int count) => Left + ((index + 0.5) * (Width - Left - Right) / count);
 

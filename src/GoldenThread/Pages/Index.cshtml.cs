@@ -2,6 +2,7 @@ using GoldenThread.Domain.Assessment;
 using GoldenThread.Pages.Scorecard;
 using GoldenThread.Scorecard;
 using GoldenThread.Storage;
+using GoldenThread.Timetable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
@@ -15,7 +16,7 @@ namespace GoldenThread.Pages;
 /// stages 2 and 3.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class IndexModel(GoldenThreadDb db, Database database, IMemoryCache cache) : PageModel
+public sealed class IndexModel(GoldenThreadDb db, Database database, IMemoryCache cache, ReportingClock clock) : PageModel
 {
     /// <summary>The most rows each list shows; the rest are a link away, on the scorecard sorted the same way.</summary>
     public const int ListLimit = 100;
@@ -56,7 +57,7 @@ public sealed class IndexModel(GoldenThreadDb db, Database database, IMemoryCach
         }
 
         Asked = new ScorecardPageRequest(Area: Request.Query.TryGetValue("area", out var area) ? area.ToString() : null);
-        var view = await ScorecardPageView.LoadAsync(db, database, cache, Asked, recent: true, cancellationToken);
+        var view = await ScorecardPageView.LoadAsync(db, database, cache, clock, Asked, recent: true, cancellationToken);
         Choices = view.Choices;
         Errors.AddRange(view.Errors);
         if (Errors.Count > 0)

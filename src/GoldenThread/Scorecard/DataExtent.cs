@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using GoldenThread.Domain.Periods;
 using GoldenThread.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -7,38 +5,46 @@ using Microsoft.EntityFrameworkCore;
 namespace GoldenThread.Scorecard;
 
 /// <summary>
-/// What the stored figures cover, for the pages' choices and defaults: the quarters (first to last, gaps
-/// included), the financial years, and the default area (the top-level area with the most entries).
+/// What the pages offer and default to: the quarters from the first with figures up to the current quarter (gaps
+/// included), the financial years with figures up to the current one, and the default area (the top-level area with
+/// the most entries). The current quarter comes from the reporting clock, never from the figures: a figure stored for
+/// a later period is not offered, and cannot move the pages or make them fail.
 /// </summary>
 /// <remarks>
 /// Finding the periods reads every values row (nothing indexes the period): about 100 ms of processor time on a
 /// national database of a million values rows. The pages therefore keep it, with the rest of
 /// <see cref="ScorecardChoices"/>, for a minute.
 /// </remarks>
-public sealed record DataExtent(IReadOnlyList<Period> Quarters, IReadOnlyList<Period> Years, string? DefaultAreaCode)
+public sealed record DataExtent(Period CurrentQuarter, IReadOnlyList<Period> Quarters, IReadOnlyList<Period> Years, string? DefaultAreaCode)
 {
-    /// <summary>The latest quarter with figures, or null when there are none.</summary>
-    public Period? LatestQuarter => Quarters.Count == 0 ? null : Quarters[^1];
-
-    /// <summary>Reads the extent through an open context, uncached.</summary>
-    public static async Task<DataExtent> ReadAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    /// <summary>Reads the extent through an open context, uncached, for a site whose current quarter is <paramref name="currentQuarter"/>.</summary>
+    public static async Task<DataExtent> ReadAsync(GoldenThreadDb db, Period currentQuarter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var codes = await db.Values.Select(v => v.Period).Distinct().ToListAsync(cancellationToken);
-        var periods = codes.Select(c => Period.TryParse(c, out var p) ? p : (Period?)null).OfType<Period>().ToList();
+        var periods = (await FigureStore.PeriodsWithValuesAsync(db, Publication.EveryStoredFigure, cancellationToken))
+            .Where(p => p.StartOrdinal <= currentQuarter.EndOrdinal)
+            .ToList();
 
-        var present = periods.Where(p => p.Kind == PeriodKind.Quarter).Order().ToList();
+        var quarterly = periods.Where(p => p.Kind == PeriodKind.Quarter).ToList();
+        var quarters = quarterly.Count == 0 ? [] : QuartersBetween(quarterly.Min(), currentQuarter);
+        var years = periods.Select(p => p.FinancialYear).Distinct().OrderDescending().ToList();
+        return new DataExtent(currentQuarter, quarters, years, await DefaultAreaAsync(db, cancellationToken));
+    }
+
+    /// <summary>Every quarter from <paramref name="first"/> to <paramref name="last"/>, in order; none when the first is later.</summary>
+    public static IReadOnlyList<Period> QuartersBetween(Period first, Period last)
+    {
         var quarters = new List<Period>();
-        if (present.Count > 0)
+        for (var q = first; q <= last; q = q.Index < 4 ? Period.Create(q.Year, PeriodKind.Quarter, q.Index + 1) : Period.Create(q.Year + 1, PeriodKind.Quarter, 1))
         {
-            for (var q = present[0]; q <= present[^1]; q = NextQuarter(q))
+            quarters.Add(q);
+            if (q == last)
             {
-                quarters.Add(q);
+                break; // The last quarter of the last year a period may have has no next one.
             }
         }
 
-        var years = periods.Select(p => p.FinancialYear).Distinct().OrderDescending().ToList();
-        return new DataExtent(quarters, years, await DefaultAreaAsync(db, cancellationToken));
+        return quarters;
     }
 
     /// <summary>
@@ -53,48 +59,10 @@ public sealed record DataExtent(IReadOnlyList<Period> Quarters, IReadOnlyList<Pe
             return null;
         }
 
-        // Both tables are keyed area first, so each area's pairs are one range of the key: this reads the
-        // top-level areas' rows only, not the whole table.
-        const string sql =
-            """
-            SELECT area_id, COUNT(*) FROM (
-                SELECT area_id, indicator_id FROM targets WHERE area_id IN (SELECT id FROM areas WHERE parent_id IS NULL)
-                UNION
-                SELECT area_id, indicator_id FROM indicator_values WHERE area_id IN (SELECT id FROM areas WHERE parent_id IS NULL)
-            ) pairs GROUP BY area_id
-            """;
-        var counts = new Dictionary<int, long>();
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using DbCommand command = connection.CreateCommand();
-            command.CommandText = sql;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                counts[reader.GetInt32(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-            }
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
-
+        var counts = await FigureStore.PairsPerTopLevelAreaAsync(db, Publication.EveryStoredFigure, cancellationToken);
         return topLevel
             .OrderByDescending(a => counts.GetValueOrDefault(a.Id))
             .ThenBy(a => a.Code, StringComparer.Ordinal)
             .First().Code;
     }
-
-    private static Period NextQuarter(Period quarter) =>
-        quarter.Index < 4 ? Period.Create(quarter.Year, quarter.Kind, quarter.Index + 1) : Period.Create(quarter.Year + 1, quarter.Kind, 1);
 }

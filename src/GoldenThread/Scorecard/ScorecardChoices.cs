@@ -62,10 +62,11 @@ public sealed class ScorecardChoices
     /// <summary>True when these choices are old enough to be read again because a code was not found in them.</summary>
     public bool MayBeStale => Age > RefreshAfter;
 
-    /// <summary>Quarters with figures, oldest first.</summary>
+    /// <summary>The quarters offered, oldest first: from the first with figures to the current quarter.</summary>
     public IReadOnlyList<Period> Quarters => Extent.Quarters;
 
-    public Period? LatestQuarter => Extent.LatestQuarter;
+    /// <summary>The reporting clock's current quarter (the latest that has ended), or null when no quarter has figures.</summary>
+    public Period? CurrentQuarter => HasFigures ? Extent.CurrentQuarter : null;
 
     /// <summary>True when there is a quarter to show: the pages explain how to import when there is not.</summary>
     public bool HasFigures => Extent.Quarters.Count > 0;
@@ -96,15 +97,15 @@ public sealed class ScorecardChoices
     /// Requests that arrive while the choices are read share that one read, which uses its own connection: a
     /// request that gives up waiting neither cancels it nor leaves a failure in the cache for the others.
     /// </remarks>
-    public static async Task<ScorecardChoices> GetAsync(Database database, IMemoryCache cache, CancellationToken cancellationToken)
+    public static async Task<ScorecardChoices> GetAsync(Database database, IMemoryCache cache, Period currentQuarter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(cache);
-        var key = CacheKey(database);
+        var key = CacheKey(database, currentQuarter);
         var shared = cache.GetOrCreate(key, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return new Lazy<Task<ScorecardChoices>>(() => ReadAsync(database, CancellationToken.None));
+            return new Lazy<Task<ScorecardChoices>>(() => ReadAsync(database, currentQuarter, CancellationToken.None));
         })!;
 
         try
@@ -125,26 +126,26 @@ public sealed class ScorecardChoices
     }
 
     /// <summary>Reads the choices now and keeps them in place of the cached ones.</summary>
-    public static async Task<ScorecardChoices> RefreshAsync(Database database, IMemoryCache cache, CancellationToken cancellationToken)
+    public static async Task<ScorecardChoices> RefreshAsync(Database database, IMemoryCache cache, Period currentQuarter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cache);
-        cache.Remove(CacheKey(database));
-        return await GetAsync(database, cache, cancellationToken);
+        cache.Remove(CacheKey(database, currentQuarter));
+        return await GetAsync(database, cache, currentQuarter, cancellationToken);
     }
 
     /// <summary>Reads the choices from the database, uncached, through a context of their own.</summary>
-    public static async Task<ScorecardChoices> ReadAsync(Database database, CancellationToken cancellationToken)
+    public static async Task<ScorecardChoices> ReadAsync(Database database, Period currentQuarter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         await using var db = database.Open();
-        return await ReadAsync(db, cancellationToken);
+        return await ReadAsync(db, currentQuarter, cancellationToken);
     }
 
     /// <summary>Reads the choices through an open context, uncached.</summary>
-    public static async Task<ScorecardChoices> ReadAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    public static async Task<ScorecardChoices> ReadAsync(GoldenThreadDb db, Period currentQuarter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var extent = await DataExtent.ReadAsync(db, cancellationToken);
+        var extent = await DataExtent.ReadAsync(db, currentQuarter, cancellationToken);
 
         var areaRows = await db.Areas.Select(a => new { a.Id, a.Code, a.Name, a.ParentId }).ToListAsync(cancellationToken);
         var byId = areaRows.ToDictionary(a => a.Id);
@@ -185,5 +186,5 @@ public sealed class ScorecardChoices
         return new ScorecardChoices(extent, areas, bodies, frameworks, indicators);
     }
 
-    private static (Type, string) CacheKey(Database database) => (typeof(ScorecardChoices), database.ConnectionString);
+    private static (Type, string, Period) CacheKey(Database database, Period currentQuarter) => (typeof(ScorecardChoices), database.ConnectionString, currentQuarter);
 }

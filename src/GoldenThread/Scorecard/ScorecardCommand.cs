@@ -43,7 +43,7 @@ public static class ScorecardCommand
             await using var db = database.Open();
             await Schema.EnsureCurrentAsync(db, database, terminal.Error, ct);
             var filter = new ScorecardFilter(p, parseResult.GetValue(area), parseResult.GetValue(body));
-            var scorecard = await ScorecardQuery.RunAsync(db, filter, Tolerances.Default, ct);
+            var scorecard = await ScorecardQuery.RunAsync(db, filter, await ToleranceSetting.CurrentAsync(db, ct), ct);
             switch (parseResult.GetValue(format))
             {
                 case ScorecardFormat.Json:
@@ -54,7 +54,8 @@ public static class ScorecardCommand
                     await ScorecardOutput.WriteCsvAsync(scorecard, terminal.Out, ct);
                     break;
                 default:
-                    var choices = await ScorecardChoices.ReadAsync(db, ct);
+                    // The table needs only the indicators' and areas' own details from the choices, not their periods.
+                    var choices = await ScorecardChoices.ReadAsync(db, new Timetable.ReportingClock(TimeProvider.System).CurrentQuarter, ct);
                     await ScorecardOutput.WriteTableAsync(scorecard, choices, terminal.Out, parseResult.GetValue(wide), ct);
                     break;
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using GoldenThread.Domain.Assessment;
+using GoldenThread.Storage;
 
 namespace GoldenThread.Scorecard;
 
@@ -189,7 +190,7 @@ public static class ScorecardOutput
     {
         if (value is { } v)
         {
-            json.WriteNumber(name, Normalise(v));
+            json.WriteNumber(name, FigureStore.Normalise(v));
         }
         else
         {
@@ -197,13 +198,8 @@ public static class ScorecardOutput
         }
     }
 
-    private static decimal? Number(decimal? value) => value is { } v ? Normalise(v) : null;
+    private static decimal? Number(decimal? value) => value is { } v ? FigureStore.Normalise(v) : null;
 
-    private static string Text(decimal? value) => value is { } v ? Normalise(v).ToString(CultureInfo.InvariantCulture) : string.Empty;
+    private static string Text(decimal? value) => value is { } v ? FigureStore.Normalise(v).ToString(CultureInfo.InvariantCulture) : string.Empty;
 
-    /// <summary>
-    /// Drops trailing zeros (80.0 becomes 80), so both databases print the same figures: SQLite hands back
-    /// decimals with at least one decimal place, PostgreSQL as they were given.
-    /// </summary>
-    internal static decimal Normalise(decimal value) => value / 1.0000000000000000000000000000m;
 }

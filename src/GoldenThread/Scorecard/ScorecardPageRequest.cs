@@ -58,7 +58,7 @@ public sealed record ScorecardPageRequest(
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
 
-        Period? period = choices.LatestQuarter;
+        Period? period = choices.CurrentQuarter;
         if (!string.IsNullOrWhiteSpace(Period))
         {
             var code = Period.Trim();
@@ -131,9 +131,13 @@ public sealed record ScorecardPageRequest(
         return new ScorecardPageFilter(period.Value, area, body, framework, status, sort, descending, page);
     }
 
-    /// <summary>A period is offered when its financial year has figures; quarters, halves, months and years alike.</summary>
+    /// <summary>
+    /// A period is offered when its financial year has figures and it has started by the end of the current quarter;
+    /// quarters, halves, months and years alike.
+    /// </summary>
     private static bool Covers(ScorecardChoices choices, Period period) =>
-        choices.Extent.Years.Contains(period.FinancialYear) || choices.Quarters.Any(q => q.FinancialYear == period.FinancialYear);
+        period.StartOrdinal <= choices.Extent.CurrentQuarter.EndOrdinal
+        && (choices.Extent.Years.Contains(period.FinancialYear) || choices.Quarters.Any(q => q.FinancialYear == period.FinancialYear));
 }
 
 /// <summary>

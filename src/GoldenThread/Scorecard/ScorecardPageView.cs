@@ -1,5 +1,6 @@
 using GoldenThread.Domain.Indicators;
 using GoldenThread.Storage;
+using GoldenThread.Timetable;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace GoldenThread.Scorecard;
@@ -42,12 +43,14 @@ public sealed class ScorecardPageView
     public IReadOnlyList<ScorecardRow> Rows { get; }
 
     /// <param name="recent">True to accept a scorecard computed in the last few seconds (the pages); false to compute it now (the download).</param>
-    public static async Task<ScorecardPageView> LoadAsync(GoldenThreadDb db, Database database, IMemoryCache cache, ScorecardPageRequest request, bool recent, CancellationToken cancellationToken)
+    public static async Task<ScorecardPageView> LoadAsync(GoldenThreadDb db, Database database, IMemoryCache cache, ReportingClock clock, ScorecardPageRequest request, bool recent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(request);
-        var choices = await ScorecardChoices.GetAsync(database, cache, cancellationToken);
+        var current = clock.CurrentQuarter;
+        var choices = await ScorecardChoices.GetAsync(database, cache, current, cancellationToken);
         if (!choices.HasFigures)
         {
             return new ScorecardPageView(choices, null, [], null, []);
@@ -58,7 +61,7 @@ public sealed class ScorecardPageView
         if (filter is null && choices.MayBeStale)
         {
             // The code may be one that an import added in the last minute.
-            choices = await ScorecardChoices.RefreshAsync(database, cache, cancellationToken);
+            choices = await ScorecardChoices.RefreshAsync(database, cache, current, cancellationToken);
             errors.Clear();
             filter = request.Resolve(choices, errors);
         }
@@ -68,12 +71,13 @@ public sealed class ScorecardPageView
             return new ScorecardPageView(choices, null, errors, null, []);
         }
 
+        var tolerances = await ToleranceSetting.CurrentAsync(db, cancellationToken);
         var scorecard = recent
-            ? await RecentAsync(database, cache, filter.ToQueryFilter(), cancellationToken)
-            : await ScorecardQuery.RunAsync(db, filter.ToQueryFilter(), Tolerances.Default, cancellationToken);
+            ? await RecentAsync(database, cache, filter.ToQueryFilter(), tolerances, cancellationToken)
+            : await ScorecardQuery.RunAsync(db, filter.ToQueryFilter(), tolerances, cancellationToken);
         if (choices.MayBeStale && scorecard.Entries.Any(e => !choices.Indicators.ContainsKey(e.Indicator) || choices.FindArea(e.Area) is null))
         {
-            choices = await ScorecardChoices.RefreshAsync(database, cache, cancellationToken);
+            choices = await ScorecardChoices.RefreshAsync(database, cache, current, cancellationToken);
         }
 
         var rows = ScorecardRow.From(scorecard, choices, filter);
@@ -86,16 +90,17 @@ public sealed class ScorecardPageView
     }
 
     /// <summary>The scorecard for a filter, shared by the requests of the last few seconds; computed on a connection of its own.</summary>
-    private static async Task<ScorecardResult> RecentAsync(Database database, IMemoryCache cache, ScorecardFilter filter, CancellationToken cancellationToken)
+    private static async Task<ScorecardResult> RecentAsync(Database database, IMemoryCache cache, ScorecardFilter filter, Tolerances tolerances, CancellationToken cancellationToken)
     {
-        var key = (typeof(ScorecardPageView), database.ConnectionString, filter.Period, filter.AreaCode, filter.BodyCode);
+        // The tolerances are part of the key, so a change to them shows at once.
+        var key = (typeof(ScorecardPageView), database.ConnectionString, filter, tolerances);
         var shared = cache.GetOrCreate(key, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = RecentResultLifetime;
             return new Lazy<Task<ScorecardResult>>(async () =>
             {
                 await using var db = database.Open();
-                return await ScorecardQuery.RunAsync(db, filter, Tolerances.Default, CancellationToken.None);
+                return await ScorecardQuery.RunAsync(db, filter, tolerances, CancellationToken.None);
             });
         })!;
 

@@ -53,6 +53,7 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
 
     public DbSet<Worker.Job> Jobs => Set<Worker.Job>();
 
+    public DbSet<Scorecard.ToleranceSetting> ToleranceSettings => Set<Scorecard.ToleranceSetting>();
     /// <summary>Which provider this context speaks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 

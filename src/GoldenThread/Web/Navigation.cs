@@ -26,6 +26,11 @@ public static class Navigation
             items.Add(("/audit", "Audit trail", "audit"));
         }
 
+        if (person.IsCentralTeam)
+        {
+            items.Add(("/settings/tolerances", "Tolerances", "tolerances"));
+        }
+
         if (person.MayAdminister || person.IsAdministratorWithoutSecondFactor)
         {
             items.Add(("/admin", "Administration", "admin"));

@@ -66,6 +66,18 @@ public class RagTests
         Assert.Equal(15m, lower);
     }
 
+    [Theory]
+    [InlineData(Polarity.Higher, 15.2, true)]
+    [InlineData(Polarity.Lower, 15.2, false)]
+    [InlineData(Polarity.Higher, -0.5, true)]
+    public void Pvt_OfTheLargestDecimal_StandsAtTheLargestValueInsteadOfOverflowing(Polarity polarity, double target, bool beats)
+    {
+        var (pvt, status) = Rag.Rate(polarity, (decimal)target, decimal.MaxValue, Tolerances.Default);
+
+        Assert.Equal(beats ? decimal.MaxValue : decimal.MinValue, pvt);
+        Assert.Equal(beats ? Status.StrongGreen : Status.Red, status);
+    }
+
     [Fact]
     public void Pvt_NegativeTarget_DividesByTheTargetsMagnitude()
     {

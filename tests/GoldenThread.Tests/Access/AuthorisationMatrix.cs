@@ -57,6 +57,7 @@ public static class AuthorisationMatrix
     private const string SignedInOrToken = "S  A A A A A A A A  A A";
     private const string Administrators = "S  A F F F F F F F  S S";
     private const string AuditTrail = "S  A F F F F F F A  S S";
+    private const string CentralTeam = "S  A A F F F F F F  S S";
     private const string SubmitToken = "S  S S S S S S S S  F A";
 
     // Pages whose own answer looks like a refusal to everyone: the access-denied page is a 403, and the steps
@@ -132,6 +133,10 @@ public static class AuthorisationMatrix
         new("POST", "admin/people/{id:int}", "/admin/people/2", Administrators),
         new("GET", "admin/people/{id:int}/grant", "/admin/people/2/grant", Administrators),
         new("POST", "admin/people/{id:int}/grant", "/admin/people/2/grant", Administrators),
+
+        // The system tolerances: the central team (administrators and performance officers).
+        new("GET", "settings/tolerances", "/settings/tolerances", CentralTeam),
+        new("POST", "settings/tolerances", "/settings/tolerances", CentralTeam),
 
         // The audit trail: administrators and auditors, who read and export it.
         new("GET", "audit", "/audit", AuditTrail),

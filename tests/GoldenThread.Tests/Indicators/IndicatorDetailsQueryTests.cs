@@ -19,10 +19,11 @@ public sealed class IndicatorDetailsQueryTests
 
         var definition = await IndicatorDetailsQuery.FindAsync(db, "NI 16", CancellationToken.None);
         Assert.NotNull(definition);
-        var areas = await IndicatorDetailsQuery.AreasWithFiguresAsync(db, definition.Id, CancellationToken.None);
+        var areas = await IndicatorDetailsQuery.AreasWithFiguresAsync(db, definition.Id, Publication.EveryStoredFigure, CancellationToken.None);
         var county = areas[0];
-        var one = await IndicatorDetailsQuery.HistoryAsync(db, definition.Id, county.Id, CancellationToken.None);
-        var all = await IndicatorDetailsQuery.HistoriesOfAllAreasAsync(db, definition.Id, CancellationToken.None);
+        var current = Period.Parse(DemoBundle.LatestQuarter);
+        var one = await IndicatorDetailsQuery.HistoryAsync(db, definition.Id, county.Id, current, Publication.EveryStoredFigure, CancellationToken.None);
+        var all = await IndicatorDetailsQuery.HistoriesOfAllAreasAsync(db, definition.Id, current, Publication.EveryStoredFigure, CancellationToken.None);
 
         Assert.Equal(["LAA", "NIS"], definition.Frameworks);
         Assert.Equal("Safer and Stronger Communities Partnership", definition.BodyName);
@@ -47,22 +48,26 @@ public sealed class IndicatorDetailsQueryTests
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
 
-        foreach (var sql in new[] { IndicatorDetailsQuery.OneAreaSql, IndicatorDetailsQuery.AllAreasSql })
+        var oneArea = FigureStore.Statements(new FigureFilter(Publication.EveryStoredFigure) { Indicators = [1], Areas = [1], WithNotes = true });
+        var allAreas = FigureStore.Statements(new FigureFilter(Publication.EveryStoredFigure) { Indicators = [1] });
+        foreach (var (sql, parameters) in new[] { (oneArea.Targets, oneArea.Parameters), (oneArea.Values, oneArea.Parameters), (allAreas.Targets, allAreas.Parameters), (allAreas.Values, allAreas.Parameters) })
         {
-            var plan = await PlanAsync(connection, sql);
+            var plan = await PlanAsync(connection, sql, parameters);
 
             Assert.DoesNotContain(plan, p => p.StartsWith("SCAN indicator_values", StringComparison.Ordinal) || p.StartsWith("SCAN targets", StringComparison.Ordinal));
-            Assert.Contains(plan, p => p.StartsWith("SEARCH indicator_values USING INDEX", StringComparison.Ordinal) && p.Contains("(area_id=? AND indicator_id=?)", StringComparison.Ordinal));
-            Assert.Contains(plan, p => p.StartsWith("SEARCH targets USING INDEX", StringComparison.Ordinal) && p.Contains("(area_id=? AND indicator_id=?)", StringComparison.Ordinal));
+            Assert.Contains(plan, p => (p.StartsWith("SEARCH indicator_values USING INDEX", StringComparison.Ordinal) || p.StartsWith("SEARCH targets USING INDEX", StringComparison.Ordinal)) && p.Contains("(area_id=? AND indicator_id=?)", StringComparison.Ordinal));
         }
     }
 
-    private static async Task<List<string>> PlanAsync(SqliteConnection connection, string sql)
+    private static async Task<List<string>> PlanAsync(SqliteConnection connection, string sql, IEnumerable<(string Name, int Value)> parameters)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        command.Parameters.AddWithValue("@indicator", 1);
-        command.Parameters.AddWithValue("@area", 1);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         var plan = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

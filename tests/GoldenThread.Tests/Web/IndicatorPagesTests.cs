@@ -1,3 +1,4 @@
+using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using GoldenThread.Domain.Assessment;
@@ -55,9 +56,41 @@ public sealed class IndicatorPagesTests(WebTestHost host) : IClassFixture<WebTes
         Assert.Contains("National Indicator Set (NIS)", definition["Frameworks"], StringComparison.Ordinal);
         Assert.Contains("PVT from -5% to just below 0%", definition["Tolerances in force"], StringComparison.Ordinal);
         Assert.Contains("this indicator's own tolerance", definition["Tolerances in force"], StringComparison.Ordinal);
+        Assert.Equal("Owen Price", definition["Owner"]);
+        Assert.Equal("Dana Ellis", definition["Deputy"]);
+        Assert.Equal("Not recorded", definition["Definition and calculation"]);
+    }
+
+    [Fact]
+    public async Task Indicator_WhoseRolesNoOneHolds_SaysOwnerAndDeputyAreNotRecorded()
+    {
+        var definition = SummaryList(await host.GetPageAsync("/indicators/NI%2015"));
+
         Assert.Equal("Not recorded", definition["Owner"]);
         Assert.Equal("Not recorded", definition["Deputy"]);
-        Assert.Equal("Not recorded", definition["Definition and calculation"]);
+    }
+
+    [Theory]
+    [InlineData("/indicators/NI16", "/indicators/NI%2016")]
+    [InlineData("/indicators/ni16", "/indicators/NI%2016")]
+    [InlineData("/indicators/ni%2016?area=HRT", "/indicators/NI%2016?area=HRT")]
+    [InlineData("/indicators/Ni16/areas?period=2009-10-Q1", "/indicators/NI%2016/areas?period=2009-10-Q1")]
+    public async Task Indicator_CodeWithoutSpacesOrInAnotherCase_RedirectsPermanentlyToTheCanonicalAddress(string asked, string canonical)
+    {
+        using var client = await host.SignInAsync(GoldenThread.Domain.Access.Role.PerformanceOfficer, followRedirects: false);
+
+        using var response = await client.GetAsync(new Uri(asked, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(canonical, response.Headers.Location?.OriginalString);
+        var followed = await host.GetPageAsync(canonical);
+        Assert.Equal("Serious acquisitive crime rate", followed.QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Indicator_CodeThatMatchesNoIndicator_IsNotFound()
+    {
+        await host.GetPageAsync("/indicators/NI999", expectedStatus: 404);
     }
 
     [Fact]

@@ -18,6 +18,20 @@ public sealed class SitePagesTests(WebTestHost host) : IClassFixture<WebTestHost
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/scorecard")]
+    [InlineData("/indicators/NI%2016")]
+    [InlineData("/accessibility")]
+    public async Task EveryPage_InTheDemonstration_SaysTheDateItRunsOn(string path)
+    {
+        var page = await host.GetPageAsync(path);
+
+        Assert.Equal(
+            "This demonstration runs on its own date: 16 November 2009",
+            page.QuerySelector("header .app-reporting-date .govuk-phase-banner__text")?.TextContent.Trim());
+    }
+
     [Fact]
     public async Task AccessibilityStatement_IsReachableFromEveryPageFooter()
     {
@@ -46,4 +60,22 @@ public sealed class SitePagesTests(WebTestHost host) : IClassFixture<WebTestHost
         Assert.Equal("Page not found", page.QuerySelector("h1")?.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("main a[href='/']"));
     }
+}
+
+/// <summary>A site on the real date: no page claims a date of its own.</summary>
+public sealed class RealDateSitePagesTests(RealDateWebTestHost host) : IClassFixture<RealDateWebTestHost>
+{
+    [Fact]
+    public async Task Home_OnTheRealDate_SaysNoDemonstrationDate()
+    {
+        var page = await host.GetPageAsync("/");
+
+        Assert.Null(page.QuerySelector(".app-reporting-date"));
+    }
+}
+
+/// <summary>The demonstration host, but on the real date, as a live site runs.</summary>
+public sealed class RealDateWebTestHost : WebTestHost
+{
+    protected override GoldenThread.Web.WebAppOptions Configure(GoldenThread.Web.WebAppOptions options) => options with { ReportingToday = null };
 }

@@ -58,27 +58,24 @@ public static class GetIndicator
             return ApiProblems.NotFound($"There is no area with the code '{area}'.");
         }
 
-        // Targets and values are keyed area first, with no index on the indicator: "area in (the areas)" lets the
-        // database seek one key range per area, where a plain filter on the indicator would read every row.
-        var inScope = db.Areas.Where(a => area == null || a.Code == area).Select(a => a.Id);
-        var targets = await db.Targets
-            .Where(t => inScope.Contains(t.AreaId) && t.IndicatorId == indicatorId)
-            .Select(t => new { t.AreaId, t.Period, t.Value })
-            .ToListAsync(cancellationToken);
-        var values = await db.Values
-            .Where(v => inScope.Contains(v.AreaId) && v.IndicatorId == indicatorId)
-            .Select(v => new { v.AreaId, v.Period, v.Actual, v.ProjectedOutturn, v.Note })
-            .ToListAsync(cancellationToken);
-
-        var targetDocuments = targets
-            .Select(t => new TargetDocument(areas[t.AreaId], t.Period, IndicatorReader.Normalise(t.Value)!.Value))
-            .OrderBy(t => t.Area, StringComparer.Ordinal)
-            .ThenBy(t => Period.Parse(t.Period), ChronologicalOrder.Instance)
+        var histories = await FigureStore.HistoriesAsync(
+            db,
+            new FigureFilter(Publication.EveryStoredFigure) { Indicators = [indicatorId], Areas = area is null ? null : [.. areas.Keys], WithNotes = true },
+            cancellationToken);
+        var inOrder = histories
+            .Where(h => areas.ContainsKey(h.Key.Area))
+            .Select(h => (Area: areas[h.Key.Area], h.Value))
+            .OrderBy(h => h.Area, StringComparer.Ordinal)
             .ToList();
-        var valueDocuments = values
-            .Select(v => new ValueDocument(areas[v.AreaId], v.Period, IndicatorReader.Normalise(v.Actual), IndicatorReader.Normalise(v.ProjectedOutturn), v.Note))
-            .OrderBy(v => v.Area, StringComparer.Ordinal)
-            .ThenBy(v => Period.Parse(v.Period), ChronologicalOrder.Instance)
+        var targetDocuments = inOrder
+            .SelectMany(h => h.Value.History.Targets
+                .OrderBy(t => t.Key, ChronologicalOrder.Instance)
+                .Select(t => new TargetDocument(h.Area, t.Key.Code, t.Value)))
+            .ToList();
+        var valueDocuments = inOrder
+            .SelectMany(h => h.Value.History.Values
+                .OrderBy(v => v.Key, ChronologicalOrder.Instance)
+                .Select(v => new ValueDocument(h.Area, v.Key.Code, v.Value.Actual, v.Value.ProjectedOutturn, h.Value.Notes.GetValueOrDefault(v.Key))))
             .ToList();
         return TypedResults.Ok(new IndicatorDetailDocument(indicator, targetDocuments, valueDocuments));
     }

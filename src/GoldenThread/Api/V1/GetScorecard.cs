@@ -72,7 +72,7 @@ public static class GetScorecard
         ScorecardResult scorecard;
         try
         {
-            scorecard = await ScorecardQuery.RunAsync(db, new ScorecardFilter(assessed, area, body), Tolerances.Default, cancellationToken);
+            scorecard = await ScorecardQuery.RunAsync(db, new ScorecardFilter(assessed, area, body), await ToleranceSetting.CurrentAsync(db, cancellationToken), cancellationToken);
         }
         catch (UserFacingException e)
         {

@@ -41,7 +41,7 @@ public static class IndicatorReader
 
         // Ordinal, as the scorecard orders codes; PostgreSQL's ORDER BY would follow the database's collation instead.
         rows.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
-        var system = Tolerances.Default;
+        var system = await ToleranceSetting.CurrentAsync(db, cancellationToken);
         return rows.ConvertAll(i =>
         {
             var frameworks = i.Frameworks.ToArray();
@@ -57,15 +57,12 @@ public static class IndicatorReader
                 Accumulation = i.Accumulation,
                 Body = i.Body,
                 LeadOrganisation = i.Lead,
-                AmberTolerance = ScorecardOutput.Normalise(i.AmberTolerance ?? system.Amber),
-                StrongGreenThreshold = ScorecardOutput.Normalise(i.StrongGreenThreshold ?? system.StrongGreen),
-                MinValue = Normalise(i.MinValue),
-                MaxValue = Normalise(i.MaxValue),
+                AmberTolerance = FigureStore.Normalise(i.AmberTolerance ?? system.Amber),
+                StrongGreenThreshold = FigureStore.Normalise(i.StrongGreenThreshold ?? system.StrongGreen),
+                MinValue = FigureStore.Normalise(i.MinValue),
+                MaxValue = FigureStore.Normalise(i.MaxValue),
                 Frameworks = frameworks,
             });
         });
     }
-
-    /// <summary>The same figure from both databases: SQLite gives 100.0 for what PostgreSQL gives as 100.</summary>
-    public static decimal? Normalise(decimal? value) => value is { } v ? ScorecardOutput.Normalise(v) : null;
 }

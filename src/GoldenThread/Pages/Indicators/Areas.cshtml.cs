@@ -3,6 +3,7 @@ using GoldenThread.Domain.Periods;
 using GoldenThread.Indicators;
 using GoldenThread.Scorecard;
 using GoldenThread.Storage;
+using GoldenThread.Timetable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace GoldenThread.Pages.Indicators;
 /// One indicator in every area at one period, side by side, each county followed by the districts within it, so that
 /// a strong county figure cannot hide a weak district. Reads the indicator's rows for all areas in one query.
 /// </summary>
-public sealed class AreasModel(GoldenThreadDb db) : PageModel
+public sealed class AreasModel(GoldenThreadDb db, ReportingClock clock) : PageModel
 {
     private Dictionary<int, string>? _names;
 
@@ -60,7 +61,9 @@ public sealed class AreasModel(GoldenThreadDb db) : PageModel
         var definition = await IndicatorDetailsQuery.FindAsync(db, code, cancellationToken);
         if (definition is null)
         {
-            return NotFound();
+            return await IndicatorDetailsQuery.CanonicalCodeAsync(db, code, cancellationToken) is { } canonical
+                ? RedirectPermanent(IndicatorLinks.Areas(canonical) + Request.QueryString)
+                : NotFound();
         }
 
         Definition = definition;
@@ -72,11 +75,18 @@ public sealed class AreasModel(GoldenThreadDb db) : PageModel
                 PeriodError = "Choose a period from the list";
             }
 
+            else if (parsed.StartOrdinal > clock.CurrentQuarter.EndOrdinal)
+            {
+                // A period that has not started yet has no figures to compare, whatever is stored for it.
+                PeriodError = "Choose a period from the list";
+            }
+
             chosen = parsed;
         }
 
-        var histories = await IndicatorDetailsQuery.HistoriesOfAllAreasAsync(db, definition.Id, cancellationToken);
-        Periods = OfferedPeriods(histories.Values, PeriodError is null ? chosen : null);
+        var current = clock.CurrentQuarter;
+        var histories = await IndicatorDetailsQuery.HistoriesOfAllAreasAsync(db, definition.Id, current, Publication.EveryStoredFigure, cancellationToken);
+        Periods = OfferedPeriods(histories.Values, current, PeriodError is null ? chosen : null);
         Period = PeriodError is null ? chosen ?? (Periods.Count > 0 ? Periods[0] : null) : null;
         if (PeriodError is not null)
         {
@@ -90,13 +100,14 @@ public sealed class AreasModel(GoldenThreadDb db) : PageModel
             return Page();
         }
 
+        var tolerances = await ToleranceSetting.CurrentAsync(db, cancellationToken);
         var areas = await db.Areas.Select(a => new { a.Id, a.Code, a.Name, a.ParentId }).ToListAsync(cancellationToken);
         var arranged = IndicatorDetailsQuery.Arrange(areas.Where(a => histories.ContainsKey(a.Id)).Select(a => (a.Id, a.Code, a.Name, a.ParentId)));
         Rows =
         [
             .. arranged.Select(area => new Row(
                 area,
-                new Assessor(definition.Rules, IndicatorModel.SystemTolerances, histories[area.Id]).Assess(at))),
+                new Assessor(definition.Rules, tolerances, histories[area.Id]).Assess(at))),
         ];
         Weaknesses = FindHiddenWeaknesses(Rows);
         return Page();
@@ -116,8 +127,11 @@ public sealed class AreasModel(GoldenThreadDb db) : PageModel
     /// <summary>A returned figure, or "Not given" when the return left it empty (N/A).</summary>
     public string ShowFigure(decimal? value) => value is { } v ? Figures.Format(v, Definition.Decimals) : "Not given";
 
-    /// <summary>The quarters the figures span, newest first, and the years with figures; plus the chosen period if it is neither.</summary>
-    private static List<Period> OfferedPeriods(IEnumerable<IndicatorHistory> histories, Period? chosen)
+    /// <summary>
+    /// The quarters from the first with figures to the current one, newest first, and the years with figures; plus the
+    /// chosen period if it is neither. The histories hold no period after the current quarter.
+    /// </summary>
+    private static List<Period> OfferedPeriods(IEnumerable<IndicatorHistory> histories, Period current, Period? chosen)
     {
         var keys = histories.SelectMany(h => h.Values.Keys).ToList();
         var offered = new HashSet<Period>();
@@ -127,11 +141,7 @@ public sealed class AreasModel(GoldenThreadDb db) : PageModel
             .ToList();
         if (quarters.Count > 0)
         {
-            var last = quarters.Max();
-            for (var q = quarters.Min(); q <= last; q = q.Index < 4 ? Domain.Periods.Period.Create(q.Year, q.Kind, q.Index + 1) : Domain.Periods.Period.Create(q.Year + 1, q.Kind, 1))
-            {
-                offered.Add(q);
-            }
+            offered.UnionWith(DataExtent.QuartersBetween(quarters.Min(), Domain.Periods.Period.Containing(current.Year, PeriodKind.Quarter, current.FirstMonthOffset)));
         }
 
         offered.UnionWith(keys.Where(p => p.Kind == PeriodKind.Year));

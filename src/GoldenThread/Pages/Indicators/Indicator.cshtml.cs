@@ -1,6 +1,8 @@
 using GoldenThread.Domain.Indicators;
 using GoldenThread.Indicators;
+using GoldenThread.Scorecard;
 using GoldenThread.Storage;
+using GoldenThread.Timetable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,10 +12,16 @@ namespace GoldenThread.Pages.Indicators;
 /// One indicator in one area: its definition, its targets, its figures as a chart and a table, each quarter's status
 /// with the reason, each year's outturn and the ladder of intervention. Reads only that indicator's rows for that area.
 /// </summary>
-public sealed class IndicatorModel(GoldenThreadDb db) : PageModel
+public sealed class IndicatorModel(GoldenThreadDb db, ReportingClock clock) : PageModel
 {
-    /// <summary>The tolerances in force across the system (the defaults until an administration page stores others).</summary>
-    public static Tolerances SystemTolerances => Tolerances.Default;
+    /// <summary>The tolerances in force across the system, as the central team set them.</summary>
+    public Tolerances SystemTolerances { get; private set; } = Tolerances.Default;
+
+    /// <summary>The people who hold the indicator owner role for this indicator, by name.</summary>
+    public IReadOnlyList<string> Owners { get; private set; } = [];
+
+    /// <summary>The people who hold the indicator deputy role for this indicator, by name.</summary>
+    public IReadOnlyList<string> Deputies { get; private set; } = [];
 
     public IndicatorDefinition Definition { get; private set; } = null!;
 
@@ -32,11 +40,17 @@ public sealed class IndicatorModel(GoldenThreadDb db) : PageModel
         var definition = await IndicatorDetailsQuery.FindAsync(db, code, cancellationToken);
         if (definition is null)
         {
-            return NotFound();
+            return await IndicatorDetailsQuery.CanonicalCodeAsync(db, code, cancellationToken) is { } canonical
+                ? RedirectPermanent(IndicatorLinks.Indicator(canonical) + Request.QueryString)
+                : NotFound();
         }
 
         Definition = definition;
-        Areas = await IndicatorDetailsQuery.AreasWithFiguresAsync(db, definition.Id, cancellationToken);
+        SystemTolerances = await ToleranceSetting.CurrentAsync(db, cancellationToken);
+        var holders = await IndicatorDetailsQuery.RoleHoldersAsync(db, definition.Id, cancellationToken);
+        Owners = holders.GetValueOrDefault(Domain.Access.Role.IndicatorOwner, []);
+        Deputies = holders.GetValueOrDefault(Domain.Access.Role.IndicatorDeputy, []);
+        Areas = await IndicatorDetailsQuery.AreasWithFiguresAsync(db, definition.Id, Publication.EveryStoredFigure, cancellationToken);
         if (area is not null)
         {
             Area = Areas.FirstOrDefault(a => string.Equals(a.Code, area, StringComparison.OrdinalIgnoreCase));
@@ -53,7 +67,7 @@ public sealed class IndicatorModel(GoldenThreadDb db) : PageModel
 
         if (Area is not null)
         {
-            var history = await IndicatorDetailsQuery.HistoryAsync(db, definition.Id, Area.Id, cancellationToken);
+            var history = await IndicatorDetailsQuery.HistoryAsync(db, definition.Id, Area.Id, clock.CurrentQuarter, Publication.EveryStoredFigure, cancellationToken);
             Report = IndicatorReport.Build(definition.Rules, SystemTolerances, history.History, history.Notes);
             if (Report.Figures.Count > 0)
             {

@@ -1,6 +1,7 @@
 using System.Text;
 using GoldenThread.Scorecard;
 using GoldenThread.Storage;
+using GoldenThread.Timetable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
@@ -15,13 +16,13 @@ namespace GoldenThread.Pages.Scorecard;
 /// command line's order).
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class DownloadModel(GoldenThreadDb db, Database database, IMemoryCache cache) : PageModel
+public sealed class DownloadModel(GoldenThreadDb db, Database database, IMemoryCache cache, ReportingClock clock) : PageModel
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var view = await ScorecardPageView.LoadAsync(db, database, cache, ScorecardPageRequest.FromQuery(Request.Query), recent: false, cancellationToken);
+        var view = await ScorecardPageView.LoadAsync(db, database, cache, clock, ScorecardPageRequest.FromQuery(Request.Query), recent: false, cancellationToken);
         if (view.Errors.Count > 0)
         {
             return BadRequest(string.Join(Environment.NewLine, view.Errors.Select(e => $"{e.Field}: {e.Message}.")) + Environment.NewLine);

@@ -1,5 +1,6 @@
 using GoldenThread.Scorecard;
 using GoldenThread.Storage;
+using GoldenThread.Timetable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
@@ -11,7 +12,7 @@ namespace GoldenThread.Pages.Scorecard;
 /// <see cref="PageSize"/> rows at a time. With no area asked for it shows the default (top-level) area, so the
 /// first view is bounded however many areas are stored.
 /// </summary>
-public sealed class ScorecardModel(GoldenThreadDb db, Database database, IMemoryCache cache) : PageModel
+public sealed class ScorecardModel(GoldenThreadDb db, Database database, IMemoryCache cache, ReportingClock clock) : PageModel
 {
     /// <summary>Rows per page: one county's whole scorecard at national scale (200 indicators) fits on one.</summary>
     public const int PageSize = 200;
@@ -41,7 +42,7 @@ public sealed class ScorecardModel(GoldenThreadDb db, Database database, IMemory
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Asked = ScorecardPageRequest.FromQuery(Request.Query);
-        var view = await ScorecardPageView.LoadAsync(db, database, cache, Asked, recent: true, cancellationToken);
+        var view = await ScorecardPageView.LoadAsync(db, database, cache, clock, Asked, recent: true, cancellationToken);
         Choices = view.Choices;
         Errors.AddRange(view.Errors);
         if (Errors.Count > 0)

@@ -582,6 +582,30 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.ToTable("role_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Scorecard.ToleranceSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AmberPercent")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amber_percent");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<decimal>("StrongGreenPercent")
+                        .HasColumnType("numeric")
+                        .HasColumnName("strong_green_percent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tolerance_settings");
+
+                    b.ToTable("tolerance_settings", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Sessions.Session", b =>
                 {
                     b.Property<string>("Id")

@@ -560,6 +560,30 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.ToTable("role_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Scorecard.ToleranceSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AmberPercent")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amber_percent");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<decimal>("StrongGreenPercent")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("strong_green_percent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tolerance_settings");
+
+                    b.ToTable("tolerance_settings", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Sessions.Session", b =>
                 {
                     b.Property<string>("Id")
