@@ -27,6 +27,7 @@ public static class CommandLine
                 MigrateCommand.Create(database, terminal),
                 Web.ServeCommand.Create(database, terminal),
                 People.UsersCommand.Create(database, terminal, Tokens.UsersTokenCommand.Create(database, terminal)),
+                Accounts.KeysCommand.Create(terminal),
             },
         };
 
