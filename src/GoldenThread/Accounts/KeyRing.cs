@@ -42,7 +42,7 @@ public static class KeyRing
     public static bool IsProtected(XElement element)
     {
         ArgumentNullException.ThrowIfNull(element);
-        return element.Name.LocalName != "key" || element.Descendants("encryptedSecret").Any();
+        return element.Name.LocalName != "key" || element.Descendants().Any(e => e.Name.LocalName == "encryptedSecret");
     }
 
     /// <summary>The table <c>data_protection_keys</c>, giving data protection only the keys that are encrypted.</summary>
