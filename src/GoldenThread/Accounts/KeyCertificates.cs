@@ -37,7 +37,7 @@ public static class KeyCertificates
         {
             throw new UserFacingException(
                 $"No certificate protects the site's keys (for sign-in cookies, reset links and authenticator apps). Set {PathVariable} to the path of a PFX file "
-                + $"(and {PasswordVariable} if it has a password). {MakeOne} Keep it out of the database's backups.");
+                + $"(and {PasswordVariable} if it has a password). {MakeOne} (and keep it out of the database's backups).");
         }
 
         var password = configuration[PasswordSetting];

@@ -1,5 +1,5 @@
-using GoldenThread.Accounts;
 using System.Security.Cryptography.X509Certificates;
+using GoldenThread.Accounts;
 using GoldenThread.Storage;
 
 namespace GoldenThread.People;
