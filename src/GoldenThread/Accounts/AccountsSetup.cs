@@ -47,7 +47,8 @@ public static class AccountsSetup
             .AddPasswordValidator<GuessablePasswordValidator>()
             .AddPasswordValidator<LongestPasswordValidator>()
             .AddEntityFrameworkStores<GoldenThreadDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddSecondFactorProtection();
     }
 
     /// <summary>Accounts for the web site: Identity with sign-in, the cookies, the API's tokens, and the keys that protect them.</summary>
@@ -56,14 +57,14 @@ public static class AccountsSetup
         ArgumentNullException.ThrowIfNull(options);
         services.AddHttpContextAccessor();
         services.AddGoldenThreadIdentity().AddSignInManager();
-        var protection = services.AddDataProtection().SetApplicationName("GoldenThread");
         if (options.EphemeralKeys)
         {
-            protection.UseEphemeralDataProtectionProvider();
+            services.AddDataProtection().SetApplicationName(KeyRing.ApplicationName).UseEphemeralDataProtectionProvider();
         }
         else
         {
-            protection.PersistKeysToDbContext<GoldenThreadDb>();
+            services.AddGoldenThreadKeyRing(options.KeyCertificate ?? throw new InvalidOperationException("The site's keys need a certificate (WebAppOptions.KeyCertificate)."));
+            services.AddHostedService<StoredSecretsUpgrade>();
         }
 
         services.AddAuthentication(o =>

@@ -35,7 +35,8 @@ public static class DemoPeople
     public static async Task<IReadOnlyList<DemoAccount>> PrepareAsync(Database database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        await using var services = PeopleServices.Create(database);
+        // The administrator's authenticator key is encrypted with the keys of this run, which the site shares.
+        await using var services = PeopleServices.Create(database, Accounts.KeyCertificates.ForThisRun);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GoldenThreadDb>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();

@@ -1,7 +1,7 @@
+using System.Security.Cryptography.X509Certificates;
 using GoldenThread.Accounts;
 using GoldenThread.Administration;
 using GoldenThread.Storage;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace GoldenThread.People;
 
@@ -11,15 +11,22 @@ namespace GoldenThread.People;
 /// </summary>
 public static class PeopleServices
 {
-    public static ServiceProvider Create(Database database)
+    /// <param name="keyCertificate">The certificate of the site's key ring, for work that needs the keys (the demonstration's people); without it, such work is refused.</param>
+    /// <param name="clock">The time, when not the system's (tests).</param>
+    public static ServiceProvider Create(Database database, X509Certificate2? keyCertificate = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(database);
         services.AddScoped(_ => database.Open(tracking: true));
-        services.AddDataProtection().SetApplicationName("GoldenThread").PersistKeysToDbContext<GoldenThreadDb>();
+        services.AddGoldenThreadKeyRing(keyCertificate);
         services.AddGoldenThreadIdentity();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Tokens.TokenIssuer>();
         services.AddGoldenThreadAdministration();

@@ -22,5 +22,8 @@ public sealed class Person : IdentityUser<int>
     /// <summary>When an administrator stopped this person signing in; null while they may.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
 
+    /// <summary>The 30-second step of the last authenticator code used, so that no code (or an earlier one) works twice.</summary>
+    public long? AuthenticatorLastStep { get; set; }
+
     public List<RoleAssignment> Roles { get; } = [];
 }

@@ -39,6 +39,7 @@ public static class ServeCommand
 
             if (isDemo)
             {
+                await terminal.Error.WriteLineAsync("The demonstration made its own key for this run to protect sign-in cookies and authenticator keys: sessions end when it stops. A real site names one with GoldenThread__Keys__Certificate.");
                 accounts = await DemoPeople.PrepareAsync(database, ct);
                 await PrintDemoAccountsAsync(terminal, accounts);
             }

@@ -46,6 +46,12 @@ public sealed record WebAppOptions(Database Database, IReadOnlyList<string> Urls
     /// <summary>The mail server for password reset links: from <c>GoldenThread:Mail</c> settings unless given here.</summary>
     public Accounts.MailSettings? Mail { get; init; }
 
+    /// <summary>
+    /// The certificate that encrypts the key ring in the database: from <c>GoldenThread:Keys:Certificate</c> unless
+    /// given here; the demonstration always makes its own for the run. Not needed with <see cref="EphemeralKeys"/>.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? KeyCertificate { get; init; }
+
     /// <summary>The identity provider's origin, which the content security policy lets forms go to.</summary>
     public string? SingleSignOnOrigin => SingleSignOn?.Authority is { } authority ? new Uri(authority).GetLeftPart(UriPartial.Authority) : null;
 }
@@ -75,6 +81,8 @@ public static class WebApp
             SingleSignOn = options.SingleSignOn ?? SingleSignOnSettings.From(builder.Configuration),
             Limits = options.Limits ?? RateLimits.From(builder.Configuration),
             TrustedProxies = options.TrustedProxies ?? TrustedProxies.From(builder.Configuration),
+            KeyCertificate = options.EphemeralKeys ? null
+                : options.KeyCertificate ?? (options.DemoMode ? KeyCertificates.ForThisRun : KeyCertificates.FromConfiguration(builder.Configuration)),
         };
         options = options with
         {

@@ -135,9 +135,30 @@ public sealed class BrowserSite : IAsyncLifetime
         }
     }
 
-    /// <summary>The authenticator app's current code for a key (RFC 6238).</summary>
-    public static string AuthenticatorCode(string key) =>
-        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal))).ComputeTotp();
+    private static readonly Dictionary<string, long> LastStepUsed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// An authenticator code the site has not yet taken for this key (RFC 6238): the current step's, else the
+    /// next step's, since the site accepts each code once and one step either side.
+    /// </summary>
+    public static string AuthenticatorCode(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        long step;
+        lock (LastStepUsed)
+        {
+            step = Math.Max(now, LastStepUsed.GetValueOrDefault(key, long.MinValue) + 1);
+            if (step > now + 1)
+            {
+                throw new InvalidOperationException("Both codes the site would accept now have been used for this key.");
+            }
+
+            LastStepUsed[key] = step;
+        }
+
+        return new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal))).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
+    }
 
     public async Task DisposeAsync()
     {

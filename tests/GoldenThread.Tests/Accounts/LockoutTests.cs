@@ -11,7 +11,7 @@ namespace GoldenThread.Tests.Accounts;
 /// <summary>Ten wrong passwords lock an account; a password reset, or the lockout running out, is the way back in.</summary>
 public sealed class LockoutTests(MailWebTestHost host) : IClassFixture<MailWebTestHost>
 {
-    private const string LockedMessage = "This account is locked because of too many wrong passwords";
+    private const string LockedMessage = "Enter a correct email address and password";
 
     [Fact]
     public async Task TenWrongPasswords_LockTheAccount_EvenTheRightPasswordIsThenRefused_AndAllIsAudited()

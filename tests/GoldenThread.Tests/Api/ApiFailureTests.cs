@@ -21,7 +21,7 @@ public sealed class ApiFailureTests
             await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DROP TABLE indicator_values");
         }
 
-        await using var app = WebApp.Build(new WebAppOptions(database, ["http://127.0.0.1:0"]) { RequireHttps = false });
+        await using var app = WebApp.Build(new WebAppOptions(database, ["http://127.0.0.1:0"]) { RequireHttps = false, KeyCertificate = GoldenThread.Accounts.KeyCertificates.ForThisRun });
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

@@ -67,15 +67,37 @@ public class WebTestHost : IAsyncLifetime
     public DemoAccount Account(Role role) => Accounts.Single(a => a.Role == role);
 
     /// <summary>A client with its own cookies, signed in as nobody.</summary>
-    public HttpClient NewClient(bool followRedirects = true) =>
-        new(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress };
+    public HttpClient NewClient(bool followRedirects = true) => NewClient(new System.Net.CookieContainer(), followRedirects);
 
-    /// <summary>A client signed in as the demonstration person with this role (with their authenticator code, for the administrator).</summary>
+    private HttpClient NewClient(System.Net.CookieContainer cookies, bool followRedirects) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress };
+
+    /// <summary>The cookies of the last session signed in with an authenticator code, by role.</summary>
+    private readonly Dictionary<Role, System.Net.CookieCollection> _codeSessions = [];
+
+    /// <summary>
+    /// A client signed in as the demonstration person with this role (with their authenticator code, for the
+    /// administrator). The site takes each code once, so when this host has used every code it would accept now,
+    /// the new client carries a copy of the last such session's cookies instead of signing in again.
+    /// </summary>
     public async Task<HttpClient> SignInAsync(Role role, bool followRedirects = true)
     {
         var account = Account(role);
-        var client = NewClient(followRedirects);
-        await Forms.SignInAsync(client, account);
+        var cookies = new System.Net.CookieContainer();
+        var clock = App.Services.GetRequiredService<TimeProvider>();
+        if (account.AuthenticatorKey is { } key && !Forms.HasUnusedCode(key, clock) && _codeSessions.TryGetValue(role, out var session))
+        {
+            cookies.Add(session);
+            return NewClient(cookies, followRedirects);
+        }
+
+        var client = NewClient(cookies, followRedirects);
+        await Forms.SignInAsync(client, account, clock);
+        if (account.AuthenticatorKey is not null)
+        {
+            _codeSessions[role] = cookies.GetAllCookies();
+        }
+
         return client;
     }
 

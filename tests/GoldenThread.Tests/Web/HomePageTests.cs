@@ -143,7 +143,7 @@ public sealed class HomePageTests(WebTestHost host) : IClassFixture<WebTestHost>
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await TestPeople.AddAsync(database, "first@example.org");
-        await using var app = WebApp.Build(new WebAppOptions(database, ["http://127.0.0.1:0"]) { RequireHttps = false });
+        await using var app = WebApp.Build(new WebAppOptions(database, ["http://127.0.0.1:0"]) { RequireHttps = false, KeyCertificate = GoldenThread.Accounts.KeyCertificates.ForThisRun });
         await app.StartAsync();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(app.Urls.First()) };
         using (var signedIn = await Forms.PostAsync(client, "/account/sign-in", [new("Email", "first@example.org"), new("Password", TestPeople.Password)]))

@@ -99,14 +99,20 @@ public sealed class SignInModel(SignInManager<Person> signIn, AuditLog audit, We
 
         if (result.IsLockedOut)
         {
+            // Identity refuses a locked account without looking at the password. Hash it anyway, and answer in the
+            // same words as for an unknown address, so that neither the time nor the words tell that the account exists.
+            if (wasLockedOut)
+            {
+                signIn.UserManager.PasswordHasher.VerifyHashedPassword(person, person.PasswordHash ?? UnknownHash.Value, Password!);
+            }
+
             await audit.RecordNowAsync(
                 actor,
                 wasLockedOut ? AuditActions.SignInFailed : AuditActions.LockedOut,
                 wasLockedOut ? "Tried to sign in while locked out." : $"Locked out after {Accounts.PasswordRules.AttemptsBeforeLockout} wrong passwords in a row.",
                 person.Id,
                 person.Email);
-            Errors.Add(new FieldError("email", $"This account is locked because of too many wrong passwords. Try again in {Accounts.PasswordRules.LockoutDuration.TotalMinutes:0} minutes, or ask your administrator to unlock it."));
-            return Page();
+            return Refused();
         }
 
         await audit.RecordNowAsync(actor, AuditActions.SignInFailed, "Wrong password.", person.Id, person.Email);
@@ -120,10 +126,14 @@ public sealed class SignInModel(SignInManager<Person> signIn, AuditLog audit, We
         !await signIn.UserManager.GetTwoFactorEnabledAsync(person)
         && await db.RoleAssignments.AnyAsync(r => r.PersonId == person.Id && r.Role == Domain.Access.Role.Administrator, HttpContext.RequestAborted);
 
+    /// <summary>For a wrong password, an unknown address and a locked account alike.</summary>
+    public static readonly string RefusedMessage =
+        $"Enter a correct email address and password. After {Accounts.PasswordRules.AttemptsBeforeLockout} wrong passwords in a row an account is locked for {Accounts.PasswordRules.LockoutDuration.TotalMinutes:0} minutes; your administrator can unlock it sooner";
+
     private PageResult Refused()
     {
         // The same words whether the address or the password was wrong, so the page does not confirm who has an account.
-        Errors.Add(new FieldError("email", "Enter a correct email address and password"));
+        Errors.Add(new FieldError("email", RefusedMessage));
         Password = null;
         return Page();
     }

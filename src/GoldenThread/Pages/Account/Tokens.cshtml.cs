@@ -44,6 +44,12 @@ public sealed class TokensModel(GoldenThreadDb db, TokenIssuer issuer, CurrentPe
     /// <summary>Whether the person may submit any figures, and so may make a token that submits.</summary>
     public bool MaySubmit { get; private set; }
 
+    /// <summary>
+    /// An administrator signed in without a second factor: the session may not administer, so a token it makes may
+    /// not submit (an administrator may submit every organisation's figures). <c>users token</c> still may.
+    /// </summary>
+    public bool SubmitNeedsSecondFactor { get; private set; }
+
     /// <summary>The token just made, with its secret; only in the answer to the form that made it.</summary>
     public IssuedToken? Issued { get; private set; }
 
@@ -76,7 +82,7 @@ public sealed class TokensModel(GoldenThreadDb db, TokenIssuer issuer, CurrentPe
             return Redirect(Sessions.Reauthentication.PathFor(Path));
         }
 
-        MaySubmit = AccessRules.MaySubmitAny(person.Actor);
+        SetMaySubmit(person);
         var name = Name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
@@ -95,9 +101,9 @@ public sealed class TokensModel(GoldenThreadDb db, TokenIssuer issuer, CurrentPe
         };
         if (scope is null)
         {
-            Errors.Add(new FieldError("scope", Scope == "submit"
-                ? "Select read: your roles do not let you submit any figures"
-                : "Select what the token may do"));
+            Errors.Add(new FieldError("scope", Scope != "submit" ? "Select what the token may do"
+                : SubmitNeedsSecondFactor ? "Select read: an administrator's token that submits figures needs a session signed in with an authenticator code"
+                : "Select read: your roles do not let you submit any figures"));
         }
 
         if (!int.TryParse(ExpiresIn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) || !ExpiryDays.Contains(days))
@@ -142,7 +148,7 @@ public sealed class TokensModel(GoldenThreadDb db, TokenIssuer issuer, CurrentPe
     {
         // The list, and above all a new token's secret, must not be kept by the browser or any cache on the way.
         Response.Headers.CacheControl = "no-store";
-        MaySubmit = AccessRules.MaySubmitAny(person.Actor);
+        SetMaySubmit(person);
         var now = clock.GetUtcNow();
         var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.PersonId == person.Id).ToListAsync(HttpContext.RequestAborted);
         Tokens = tokens
@@ -158,6 +164,13 @@ public sealed class TokensModel(GoldenThreadDb db, TokenIssuer issuer, CurrentPe
                 t.LastUsedAt,
                 t.RevokedAt is not null ? TokenStatus.Revoked : t.ExpiresAt <= now ? TokenStatus.Expired : TokenStatus.Active))
             .ToList();
+    }
+
+    /// <summary>A token may do no more than the session that makes it.</summary>
+    private void SetMaySubmit(SignedInPerson person)
+    {
+        SubmitNeedsSecondFactor = person.Actor.Holds(Role.Administrator) && !person.UsedTwoFactor;
+        MaySubmit = AccessRules.MaySubmitAny(person.Actor) && !SubmitNeedsSecondFactor;
     }
 
     public static string ScopeName(TokenScope scope) => scope == TokenScope.Submit ? "Read and submit figures" : "Read";

@@ -438,6 +438,10 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<long?>("AuthenticatorLastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("authenticator_last_step");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")

@@ -418,6 +418,10 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<long?>("AuthenticatorLastStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authenticator_last_step");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT")
