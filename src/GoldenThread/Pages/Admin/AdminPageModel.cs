@@ -46,12 +46,6 @@ public abstract class AdminPageModel : PageModel
     }
 }
 
-/// <summary>A GOV.UK text input with its label, hint and error message (the _TextInput partial).</summary>
-public sealed record TextField(string Name, string Label, string? Value, string? Error, string? Hint = null, string Type = "text", string? Autocomplete = null, string WidthClass = "")
-{
-    public bool Spellcheck { get; init; } = true;
-}
-
 /// <summary>The selects the administration pages share.</summary>
 public static class AdminFields
 {
