@@ -57,7 +57,18 @@ public sealed class NarrowScreenTests(BrowserSite site)
         await tab.VisitAsync(page.Path);
 
         var (scrollWidth, innerWidth) = await PageWidthsAsync(tab);
-        Assert.True(scrollWidth <= innerWidth, $"{page.Path} at {Tablet} px is {scrollWidth} px wide: the page scrolls sideways.");
+        if (scrollWidth > innerWidth)
+        {
+            // Name the outermost elements that reach past the right edge, to say what to fix.
+            var wide = await tab.Page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .filter(e => !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1))
+                    .slice(0, 5)
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''))
+                """);
+            Assert.Fail($"{page.Path} at {Tablet} px is {scrollWidth} px wide: the page scrolls sideways ({string.Join(", ", wide)}).");
+        }
     }
 
     public static TheoryData<string> TabletPages => [.. Pages];
