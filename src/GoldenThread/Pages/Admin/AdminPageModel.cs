@@ -1,7 +1,6 @@
 using GoldenThread.Administration;
 using GoldenThread.Audit;
 using GoldenThread.Pages.Scorecard;
-using GoldenThread.Scorecard;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
