@@ -2,7 +2,6 @@ using GoldenThread.Audit;
 using GoldenThread.Domain;
 using GoldenThread.Domain.Partnership;
 using GoldenThread.Partnership;
-using GoldenThread.Scorecard;
 using GoldenThread.Storage;
 
 namespace GoldenThread.Administration;

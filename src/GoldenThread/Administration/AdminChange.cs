@@ -1,4 +1,3 @@
-using GoldenThread.Scorecard;
 
 namespace GoldenThread.Administration;
 

@@ -1,6 +1,5 @@
 using GoldenThread.Audit;
 using GoldenThread.People;
-using GoldenThread.Scorecard;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

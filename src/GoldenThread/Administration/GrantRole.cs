@@ -1,7 +1,6 @@
 using GoldenThread.Audit;
 using GoldenThread.Domain.Access;
 using GoldenThread.People;
-using GoldenThread.Scorecard;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

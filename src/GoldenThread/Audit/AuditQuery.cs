@@ -1,5 +1,4 @@
 using System.Globalization;
-using GoldenThread.Scorecard;
 using GoldenThread.Storage;
 using Microsoft.EntityFrameworkCore;
 

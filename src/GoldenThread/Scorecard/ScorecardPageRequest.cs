@@ -20,9 +20,6 @@ public enum ScorecardSort
     Ladder,
 }
 
-/// <summary>A problem with one form field, shown in the GOV.UK error summary and beside the field.</summary>
-public sealed record FieldError(string Field, string Message);
-
 /// <summary>
 /// The scorecard page's query string as it arrived, before it is checked. A null area means "not given" (the
 /// default area); an empty one means all areas, which is what the form's "All areas" option sends.

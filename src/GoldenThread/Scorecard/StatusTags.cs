@@ -13,9 +13,9 @@ public static class StatusTags
         Status.Red => "govuk-tag govuk-tag--red",
         Status.Amber => "govuk-tag govuk-tag--yellow",
         Status.Green => "govuk-tag govuk-tag--green",
-        Status.StrongGreen => "govuk-tag govuk-tag--turquoise",
+        Status.StrongGreen => "govuk-tag govuk-tag--teal",
         Status.NoData => "govuk-tag govuk-tag--grey",
-        Status.DataOnly => "govuk-tag govuk-tag--blue",
+        Status.DataOnly => "govuk-tag", // GOV.UK Frontend's own tag is blue; there is no --blue modifier.
         Status.NoTarget => "govuk-tag govuk-tag--purple",
         _ => "govuk-tag",
     };

@@ -7,7 +7,7 @@ using GoldenThread.Storage;
 using GoldenThread.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using FieldError = GoldenThread.Scorecard.FieldError;
+using FieldError = GoldenThread.Web.Forms.FieldError;
 
 namespace GoldenThread.Tests.Administration;
 

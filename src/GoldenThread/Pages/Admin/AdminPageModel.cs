@@ -1,7 +1,6 @@
 using GoldenThread.Administration;
 using GoldenThread.Audit;
 using GoldenThread.Pages.Scorecard;
-using GoldenThread.Scorecard;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -44,12 +43,6 @@ public abstract class AdminPageModel : PageModel
         NoticeDetail = detail;
         return true;
     }
-}
-
-/// <summary>A GOV.UK text input with its label, hint and error message (the _TextInput partial).</summary>
-public sealed record TextField(string Name, string Label, string? Value, string? Error, string? Hint = null, string Type = "text", string? Autocomplete = null, string WidthClass = "")
-{
-    public bool Spellcheck { get; init; } = true;
 }
 
 /// <summary>The selects the administration pages share.</summary>

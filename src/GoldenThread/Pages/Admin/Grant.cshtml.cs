@@ -75,7 +75,7 @@ public sealed class GrantModel(GoldenThreadDb db, PeopleQueries people) : AdminP
 
         if (RoleCode is not null && Chosen is null)
         {
-            Errors.Add(new GoldenThread.Scorecard.FieldError("role", "Choose a role"));
+            Errors.Add(new FieldError("role", "Choose a role"));
         }
 
         return Page();

@@ -29,7 +29,7 @@ public sealed class PeopleModel(PeopleQueries people, OrganisationQueries organi
         Organisations = await organisations.ListAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(OrganisationCode) && !Organisations.Any(o => o.Code == OrganisationCode.Trim()))
         {
-            Errors.Add(new GoldenThread.Scorecard.FieldError("organisation", "Choose an organisation from the list"));
+            Errors.Add(new FieldError("organisation", "Choose an organisation from the list"));
             OrganisationCode = null;
         }
 

@@ -17,7 +17,7 @@ public sealed class IndexModel(GoldenThreadDb db) : PageModel
 {
     public AuditFilter Filter { get; private set; } = new();
 
-    public List<GoldenThread.Scorecard.FieldError> Errors { get; } = [];
+    public List<FieldError> Errors { get; } = [];
 
     public AuditPage Entries { get; private set; } = new([], 0, 1, 1);
 

@@ -1,4 +1,4 @@
-namespace GoldenThread.Pages.Account;
+namespace GoldenThread.Web.Forms;
 
 /// <summary>The field for an authenticator app's code (posted as <c>Code</c>), drawn by <c>_CodeInput.cshtml</c>.</summary>
 public sealed record CodeInput(string Id, string Label, string? Error)

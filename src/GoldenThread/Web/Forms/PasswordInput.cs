@@ -1,4 +1,4 @@
-namespace GoldenThread.Pages.Account;
+namespace GoldenThread.Web.Forms;
 
 /// <summary>One GOV.UK password input (with its show and hide button), drawn by <c>_PasswordInput.cshtml</c>.</summary>
 /// <param name="Id">The input's id, which the error summary links to.</param>

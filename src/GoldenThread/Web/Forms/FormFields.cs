@@ -2,16 +2,7 @@ using GoldenThread.Domain.Assessment;
 using GoldenThread.Domain.Periods;
 using GoldenThread.Scorecard;
 
-namespace GoldenThread.Pages.Scorecard;
-
-/// <summary>One option of a GOV.UK select.</summary>
-public sealed record SelectOption(string Value, string Text);
-
-/// <summary>Options under an optgroup label, or loose options when the label is null.</summary>
-public sealed record SelectGroup(string? Label, IReadOnlyList<SelectOption> Options);
-
-/// <summary>A GOV.UK select with its label and, when the value was wrong, its error message (the _Select partial).</summary>
-public sealed record SelectField(string Name, string Label, IReadOnlyList<SelectGroup> Groups, string? Selected, string? Error);
+namespace GoldenThread.Web.Forms;
 
 /// <summary>The selects of the scorecard and home pages, built from what is stored.</summary>
 public static class FormFields
