@@ -35,23 +35,10 @@ public sealed record SessionSettings(
         var section = configuration.GetSection(Section);
         var defaults = new SessionSettings();
         return new SessionSettings(
-            Positive(section, nameof(IdleMinutes), defaults.IdleMinutes),
-            Positive(section, nameof(AbsoluteHours), defaults.AbsoluteHours),
-            Positive(section, nameof(AdministratorIdleMinutes), defaults.AdministratorIdleMinutes),
-            Positive(section, nameof(AdministratorAbsoluteHours), defaults.AdministratorAbsoluteHours),
-            Positive(section, nameof(ReauthenticationMinutes), defaults.ReauthenticationMinutes));
-    }
-
-    private static int Positive(IConfigurationSection section, string key, int fallback)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new InvalidOperationException($"{Section}:{key} must be a whole number above zero, not '{text}'.");
+            Web.Settings.PositiveWholeNumber(section, nameof(IdleMinutes), defaults.IdleMinutes),
+            Web.Settings.PositiveWholeNumber(section, nameof(AbsoluteHours), defaults.AbsoluteHours),
+            Web.Settings.PositiveWholeNumber(section, nameof(AdministratorIdleMinutes), defaults.AdministratorIdleMinutes),
+            Web.Settings.PositiveWholeNumber(section, nameof(AdministratorAbsoluteHours), defaults.AdministratorAbsoluteHours),
+            Web.Settings.PositiveWholeNumber(section, nameof(ReauthenticationMinutes), defaults.ReauthenticationMinutes));
     }
 }

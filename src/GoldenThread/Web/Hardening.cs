@@ -28,23 +28,10 @@ public sealed record RateLimits(int SignInPerMinute = 20, int PasswordResetPerHo
         var section = configuration.GetSection(Section);
         var defaults = new RateLimits();
         return new RateLimits(
-            Positive(section, nameof(SignInPerMinute), defaults.SignInPerMinute),
-            Positive(section, nameof(PasswordResetPerHour), defaults.PasswordResetPerHour),
-            Positive(section, nameof(ApiPerMinute), defaults.ApiPerMinute),
-            Positive(section, nameof(RefusedTokensPerMinute), defaults.RefusedTokensPerMinute));
-    }
-
-    private static int Positive(IConfigurationSection section, string key, int fallback)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new UserFacingException($"{Section}:{key} must be a whole number above zero, not '{text}'.");
+            Web.Settings.PositiveWholeNumber(section, nameof(SignInPerMinute), defaults.SignInPerMinute),
+            Web.Settings.PositiveWholeNumber(section, nameof(PasswordResetPerHour), defaults.PasswordResetPerHour),
+            Web.Settings.PositiveWholeNumber(section, nameof(ApiPerMinute), defaults.ApiPerMinute),
+            Web.Settings.PositiveWholeNumber(section, nameof(RefusedTokensPerMinute), defaults.RefusedTokensPerMinute));
     }
 }
 

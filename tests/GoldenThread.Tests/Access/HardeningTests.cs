@@ -192,4 +192,18 @@ public sealed class RateLimitSettingsTests
         var error = Assert.Throws<UserFacingException>(() => { _ = RateLimits.From(configuration); });
         Assert.Contains("GoldenThread:RateLimits:SignInPerMinute", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("half an hour")]
+    public void A_session_lifetime_that_is_not_a_positive_whole_number_stops_the_site_with_its_name(string value)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["GoldenThread:Sessions:IdleMinutes"] = value })
+            .Build();
+
+        // The same words as every other setting, and a message the serve command prints without a stack trace.
+        var error = Assert.Throws<UserFacingException>(() => { _ = GoldenThread.Sessions.SessionSettings.From(configuration); });
+        Assert.Contains("GoldenThread:Sessions:IdleMinutes must be a whole number above zero", error.Message, StringComparison.Ordinal);
+    }
 }
