@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GoldenThread.Access;
 
 /// <summary>Who is making this request: loaded once per request, or null for the public.</summary>
-public sealed class CurrentPerson(IHttpContextAccessor accessor, GoldenThreadDb db, TimeProvider clock)
+public sealed class CurrentPerson(IHttpContextAccessor accessor, GoldenThreadDb db)
 {
     public const string AuthenticationMethodClaim = "amr";
     public const string MultiFactorMethod = "mfa";
@@ -22,15 +22,14 @@ public sealed class CurrentPerson(IHttpContextAccessor accessor, GoldenThreadDb 
             return _person;
         }
 
-        _person = await LoadAsync(accessor.HttpContext?.User, db, clock, cancellationToken);
+        _person = await LoadAsync(accessor.HttpContext?.User, db, cancellationToken);
         _loaded = true;
         return _person;
     }
 
-    public static async Task<SignedInPerson?> LoadAsync(ClaimsPrincipal? user, GoldenThreadDb db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<SignedInPerson?> LoadAsync(ClaimsPrincipal? user, GoldenThreadDb db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(clock);
         if (user?.Identity?.IsAuthenticated != true || !int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
         {
             return null;

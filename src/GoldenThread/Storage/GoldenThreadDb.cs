@@ -92,11 +92,6 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
         UseSnakeCaseColumns(builder);
     }
 
-    /// <summary>The one converter for enumerations stored as words (<see cref="WordConverter{T}"/>), for configurations that ask for it by this name.</summary>
-    internal static WordConverter<T> WordConverter<T>()
-        where T : struct, Enum =>
-        new();
-
     /// <summary>Plain lower-case names, so hand-written SQL (bulk import, reports) needs no quoting on PostgreSQL.</summary>
     private static void UseSnakeCaseColumns(ModelBuilder modelBuilder)
     {
