@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using GoldenThread.Domain.Indicators;
 using GoldenThread.Domain.Partnership;
+using GoldenThread.Domain.Returns;
+using GoldenThread.Domain.Timetable;
 
 namespace GoldenThread.Domain;
 
@@ -17,6 +19,12 @@ public static class Codes
         [typeof(Unit)] = (["percent", "percent_change", "number", "rate", "currency", "days", "score", "ratio"], new[] { Unit.Percent, Unit.PercentChange, Unit.Number, Unit.Rate, Unit.Currency, Unit.Days, Unit.Score, Unit.Ratio }),
         [typeof(OrganisationKind)] = (["council", "police", "health", "fire", "voluntary", "business", "other"], new[] { OrganisationKind.Council, OrganisationKind.Police, OrganisationKind.Health, OrganisationKind.Fire, OrganisationKind.Voluntary, OrganisationKind.Business, OrganisationKind.Other }),
         [typeof(BodyKind)] = (["strategic_board", "executive_board", "thematic_partnership", "lsp", "scrutiny", "other"], new[] { BodyKind.StrategicBoard, BodyKind.ExecutiveBoard, BodyKind.ThematicPartnership, BodyKind.Lsp, BodyKind.Scrutiny, BodyKind.Other }),
+        [typeof(IndicatorType)] = (["input", "process", "output", "outcome", "perception"], new[] { IndicatorType.Input, IndicatorType.Process, IndicatorType.Output, IndicatorType.Outcome, IndicatorType.Perception }),
+        [typeof(DataQualityRating)] = (["good", "adequate", "poor"], new[] { DataQualityRating.Good, DataQualityRating.Adequate, DataQualityRating.Poor }),
+        [typeof(RiskLevel)] = (["low", "medium", "high"], new[] { RiskLevel.Low, RiskLevel.Medium, RiskLevel.High }),
+        [typeof(StrongGreenCause)] = (["target_setting", "targeted_activity", "front_loading", "other"], new[] { StrongGreenCause.TargetSetting, StrongGreenCause.TargetedActivity, StrongGreenCause.FrontLoading, StrongGreenCause.Other }),
+        [typeof(ReturnState)] = (["not_started", "in_progress", "submitted", "queried", "quality_assured", "signed_off"], new[] { ReturnState.NotStarted, ReturnState.InProgress, ReturnState.Submitted, ReturnState.Queried, ReturnState.QualityAssured, ReturnState.SignedOff }),
+        [typeof(Milestone)] = (["forms_issued", "period_end", "return_window", "return_deadline", "quality_assurance", "all_in_confirmed", "thematic_meetings", "final_update", "report_compiled", "executive_papers", "executive_meeting", "strategic_papers", "strategic_meeting", "scrutiny_meeting"], new[] { Milestone.FormsIssued, Milestone.PeriodEnd, Milestone.ReturnWindow, Milestone.ReturnDeadline, Milestone.QualityAssurance, Milestone.AllInConfirmed, Milestone.ThematicMeetings, Milestone.FinalUpdate, Milestone.ReportCompiled, Milestone.ExecutivePapers, Milestone.ExecutiveMeeting, Milestone.StrategicPapers, Milestone.StrategicMeeting, Milestone.ScrutinyMeeting }),
     };
 
     /// <summary>The contract's word for a value, e.g. <c>half_yearly</c>.</summary>

@@ -121,6 +121,7 @@ public static class AccountsSetup
 
         services.AddGoldenThreadPolicies();
         services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<History.FigureLedger>();
         services.AddScoped<TokenIssuer>();
         return services;
     }

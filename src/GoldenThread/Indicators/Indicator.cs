@@ -8,6 +8,8 @@ public sealed class Indicator
 {
     public const int CodeLength = 32;
     public const int TitleLength = 500;
+    public const int DefinitionLength = 8000;
+    public const int DataSourceLength = 500;
 
     public int Id { get; set; }
 
@@ -42,6 +44,22 @@ public sealed class Indicator
     public decimal? MaxValue { get; set; }
 
     public List<IndicatorFramework> Frameworks { get; set; } = [];
+
+    /// <summary>The definition and calculation: the "PI procedure note" a return's reader needs.</summary>
+    public string? Definition { get; set; }
+
+    /// <summary>Where the figures come from (a system, a survey, a national data set).</summary>
+    public string? DataSource { get; set; }
+
+    public IndicatorType? Type { get; set; }
+
+    /// <summary>The rating from the central team's last data quality check.</summary>
+    public DataQualityRating? DataQuality { get; set; }
+
+    public RiskLevel? RiskLevel { get; set; }
+
+    /// <summary>Chosen for internal audit (high-risk indicators are candidates).</summary>
+    public bool Audited { get; set; }
 
     public IndicatorRules ToRules() =>
         new(Polarity, Frequency, Accumulation, Decimals, AmberTolerance, StrongGreenThreshold);

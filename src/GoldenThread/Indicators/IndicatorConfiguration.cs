@@ -19,6 +19,11 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Polarity).HasConversion(new WordConverter<Polarity>()).HasMaxLength(16);
         builder.Property(i => i.Frequency).HasConversion(new WordConverter<Frequency>()).HasMaxLength(16);
         builder.Property(i => i.Accumulation).HasConversion(new WordConverter<Accumulation>()).HasMaxLength(16);
+        builder.Property(i => i.Definition).HasMaxLength(Indicator.DefinitionLength);
+        builder.Property(i => i.DataSource).HasMaxLength(Indicator.DataSourceLength);
+        builder.Property(i => i.Type).HasConversion(new WordConverter<IndicatorType>()).HasMaxLength(16);
+        builder.Property(i => i.DataQuality).HasConversion(new WordConverter<DataQualityRating>()).HasMaxLength(16);
+        builder.Property(i => i.RiskLevel).HasConversion(new WordConverter<RiskLevel>()).HasMaxLength(16);
         builder.HasIndex(i => i.BodyId);
         builder.HasOne(i => i.Body).WithMany().HasForeignKey(i => i.BodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.LeadOrganisation).WithMany().HasForeignKey(i => i.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -20,5 +20,17 @@ public sealed class IndicatorValue
 
     public decimal? ProjectedOutturn { get; set; }
 
+    /// <summary>The commentary given with the figures.</summary>
     public string? Note { get; set; }
+
+    /// <summary>
+    /// When the figures were signed off, making them final; null while they are provisional. Any change to the row
+    /// clears it: a figure changed after sign-off needs a new sign-off.
+    /// </summary>
+    public DateTimeOffset? SignedOffAt { get; set; }
+
+    /// <summary>Who signed them off (a person's id), or null for a sign-off recorded by an import run with --signed-off by no one.</summary>
+    public int? SignedOffById { get; set; }
+
+    public bool IsFinal => SignedOffAt is not null;
 }

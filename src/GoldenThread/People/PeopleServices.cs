@@ -28,6 +28,7 @@ public static class PeopleServices
         }
 
         services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<History.FigureLedger>();
         services.AddScoped<Tokens.TokenIssuer>();
         services.AddGoldenThreadAdministration();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

@@ -54,6 +54,21 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
     public DbSet<Worker.Job> Jobs => Set<Worker.Job>();
 
     public DbSet<Scorecard.ToleranceSetting> ToleranceSettings => Set<Scorecard.ToleranceSetting>();
+
+    public DbSet<Returns.Return> Returns => Set<Returns.Return>();
+
+    public DbSet<Returns.ReturnLine> ReturnLines => Set<Returns.ReturnLine>();
+
+    public DbSet<Exceptions.ExceptionReport> ExceptionReports => Set<Exceptions.ExceptionReport>();
+
+    public DbSet<History.FigureRecord> FigureRecords => Set<History.FigureRecord>();
+
+    public DbSet<Timetable.TimetableMilestone> TimetableMilestones => Set<Timetable.TimetableMilestone>();
+
+    public DbSet<Timetable.PeriodCycle> PeriodCycles => Set<Timetable.PeriodCycle>();
+
+    public DbSet<Timetable.BankHoliday> BankHolidays => Set<Timetable.BankHoliday>();
+
     /// <summary>Which provider this context speaks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 

@@ -43,6 +43,7 @@ public static class WorkerSetup
         services.AddSingleton(clock);
         services.AddScoped(_ => database.Open(tracking: true));
         services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<History.FigureLedger>();
         services.AddGoldenThreadWorker();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

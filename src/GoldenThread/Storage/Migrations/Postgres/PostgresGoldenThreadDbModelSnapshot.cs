@@ -142,6 +142,177 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.ToTable("import_changes", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Exceptions.ExceptionReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("Assurance")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("assurance");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("LeadPartners")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("lead_partners");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Plans")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("plans");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Resources")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("resources");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StrongGreenCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("strong_green_cause");
+
+                    b.Property<string>("Timescales")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("timescales");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("UpdatedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exception_reports");
+
+                    b.HasIndex("IndicatorId", "AreaId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exception_reports_indicator_id_area_id_period");
+
+                    b.ToTable("exception_reports", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.History.FigureRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("field");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("old_value");
+
+                    b.Property<int?>("OnBehalfOfId")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_behalf_of_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int?>("ReturnId")
+                        .HasColumnType("integer")
+                        .HasColumnName("return_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("who");
+
+                    b.HasKey("Id")
+                        .HasName("pk_figure_records");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_figure_records_at");
+
+                    b.HasIndex("IndicatorId", "AreaId", "Period")
+                        .HasDatabaseName("ix_figure_records_indicator_id_area_id_period");
+
+                    b.ToTable("figure_records", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Indicators.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -161,6 +332,10 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasColumnType("numeric")
                         .HasColumnName("amber_tolerance");
 
+                    b.Property<bool>("Audited")
+                        .HasColumnType("boolean")
+                        .HasColumnName("audited");
+
                     b.Property<int?>("BodyId")
                         .HasColumnType("integer")
                         .HasColumnName("body_id");
@@ -171,9 +346,24 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.Property<string>("DataQuality")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("data_quality");
+
+                    b.Property<string>("DataSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("data_source");
+
                     b.Property<int>("Decimals")
                         .HasColumnType("integer")
                         .HasColumnName("decimals");
+
+                    b.Property<string>("Definition")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("definition");
 
                     b.Property<string>("Frequency")
                         .IsRequired()
@@ -199,6 +389,11 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("polarity");
 
+                    b.Property<string>("RiskLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("risk_level");
+
                     b.Property<decimal?>("StrongGreenThreshold")
                         .HasColumnType("numeric")
                         .HasColumnName("strong_green_threshold");
@@ -208,6 +403,11 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -276,6 +476,14 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.Property<decimal?>("ProjectedOutturn")
                         .HasColumnType("numeric")
                         .HasColumnName("projected_outturn");
+
+                    b.Property<DateTimeOffset?>("SignedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_off_at");
+
+                    b.Property<int?>("SignedOffById")
+                        .HasColumnType("integer")
+                        .HasColumnName("signed_off_by_id");
 
                     b.HasKey("AreaId", "IndicatorId", "Period")
                         .HasName("pk_indicator_values");
@@ -586,6 +794,180 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.ToTable("role_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Returns.Return", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AmendedAfterSignOff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("amended_after_sign_off");
+
+                    b.Property<int?>("AssigneeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<DateTimeOffset?>("ChasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("chased_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<DateTimeOffset?>("QualityAssuredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("quality_assured_at");
+
+                    b.Property<int?>("QualityAssuredById")
+                        .HasColumnType("integer")
+                        .HasColumnName("quality_assured_by_id");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("query");
+
+                    b.Property<string>("QueryAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("query_answer");
+
+                    b.Property<int>("QueryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("query_count");
+
+                    b.Property<DateTimeOffset?>("SignedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_off_at");
+
+                    b.Property<int?>("SignedOffById")
+                        .HasColumnType("integer")
+                        .HasColumnName("signed_off_by_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int?>("SubmittedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_by_id");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_returns");
+
+                    b.HasIndex("AssigneeId")
+                        .HasDatabaseName("ix_returns_assignee_id");
+
+                    b.HasIndex("Period", "AssigneeId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_returns_period_assignee_id_organisation_id");
+
+                    b.ToTable("returns", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Returns.ReturnLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Actual")
+                        .HasColumnType("numeric")
+                        .HasColumnName("actual");
+
+                    b.Property<bool>("ActualDue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("actual_due");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("MovementNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("movement_note");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PeriodStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_start");
+
+                    b.Property<decimal?>("ProjectedOutturn")
+                        .HasColumnType("numeric")
+                        .HasColumnName("projected_outturn");
+
+                    b.Property<bool>("ProjectedOutturnDue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("projected_outturn_due");
+
+                    b.Property<int>("ReturnId")
+                        .HasColumnType("integer")
+                        .HasColumnName("return_id");
+
+                    b.Property<DateTimeOffset?>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<int?>("SavedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("saved_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_return_lines");
+
+                    b.HasIndex("IndicatorId", "AreaId", "Period")
+                        .HasDatabaseName("ix_return_lines_indicator_id_area_id_period");
+
+                    b.HasIndex("ReturnId", "IndicatorId", "AreaId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_return_lines_return_id_indicator_id_area_id_period");
+
+                    b.ToTable("return_lines", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Scorecard.ToleranceSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -670,6 +1052,107 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_sessions_person_id");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Timetable.BankHoliday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Date")
+                        .HasName("pk_bank_holidays");
+
+                    b.ToTable("bank_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Timetable.PeriodCycle", b =>
+                {
+                    b.Property<string>("Period")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int?>("ClosedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed_by_id");
+
+                    b.Property<DateTimeOffset?>("FormsIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("forms_issued_at");
+
+                    b.Property<int?>("FormsIssuedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("forms_issued_by_id");
+
+                    b.Property<int>("PeriodStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_start");
+
+                    b.HasKey("Period")
+                        .HasName("pk_period_cycles");
+
+                    b.ToTable("period_cycles", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Timetable.TimetableMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<bool>("Edited")
+                        .HasColumnType("boolean")
+                        .HasColumnName("edited");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("milestone");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateOnly?>("Starts")
+                        .HasColumnType("date")
+                        .HasColumnName("starts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timetable_milestones");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_timetable_milestones_date");
+
+                    b.HasIndex("Period", "Milestone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_timetable_milestones_period_milestone");
+
+                    b.ToTable("timetable_milestones", (string)null);
                 });
 
             modelBuilder.Entity("GoldenThread.Tokens.ApiToken", b =>
@@ -1027,6 +1510,53 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.Navigation("Indicator");
                 });
 
+            modelBuilder.Entity("GoldenThread.Returns.Return", b =>
+                {
+                    b.HasOne("GoldenThread.People.Person", "Assignee")
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_returns_people_assignee_id");
+
+                    b.HasOne("GoldenThread.Partnership.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_returns_organisations_organisation_id");
+
+                    b.Navigation("Assignee");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GoldenThread.Returns.ReturnLine", b =>
+                {
+                    b.HasOne("GoldenThread.Partnership.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_lines_areas_area_id");
+
+                    b.HasOne("GoldenThread.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_lines_indicators_indicator_id");
+
+                    b.HasOne("GoldenThread.Returns.Return", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_lines_returns_return_id");
+
+                    b.Navigation("Area");
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("GoldenThread.Sessions.Session", b =>
                 {
                     b.HasOne("GoldenThread.People.Person", null)
@@ -1085,6 +1615,11 @@ namespace GoldenThread.Storage.Migrations.Postgres
             modelBuilder.Entity("GoldenThread.People.Person", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("GoldenThread.Returns.Return", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }
