@@ -92,7 +92,9 @@ public sealed class ChangeIndicator(GoldenThreadDb db, AuditLog audit, TimeProvi
         foreach (var (role, chosen, name) in new[] { (Role.IndicatorOwner, owner, "owner"), (Role.IndicatorDeputy, deputy, "deputy") })
         {
             var before = await IndicatorHolders.ActiveAsync(Db, indicator.Id, role, cancellationToken);
-            var unchanged = chosen is null ? before.Count == 0 : before.Count == 1 && before[0].Id == chosen.Value.Id;
+            // Choosing someone who already holds the role changes nothing (a second owner granted on the people pages
+            // is not taken away by saving this form); choosing someone new replaces every holder.
+            var unchanged = chosen is { } c ? before.Any(b => b.Id == c.Id) : before.Count == 0;
             if (unchanged)
             {
                 continue;

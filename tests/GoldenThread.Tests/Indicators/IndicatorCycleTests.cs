@@ -79,6 +79,22 @@ public sealed class IndicatorCycleTests
     }
 
     [Theory, BothDatabases]
+    public async Task ChangeIndicator_ChoosingAPresentHolder_KeepsTheOtherHoldersAndChangesNothing(DatabaseProvider provider)
+    {
+        var database = await ImportedAsync(provider, new TestBundle().Indicator("NI 1"));
+        var indicatorId = await IdOfAsync(database, "NI 1");
+        var first = await PersonAsync(database, "first@council.example", "Ann First", new Grant(Role.IndicatorOwner, indicatorId, null, null));
+        var second = await PersonAsync(database, "second@council.example", "Bob Second", new Grant(Role.IndicatorOwner, indicatorId, null, null));
+
+        var done = await RunAsync(database, new IndicatorChange("NI 1", null, null, null, null, null, "no", Id(first), null));
+
+        Assert.Equal("Nothing was changed: NI 1 already had these details.", done.Done);
+        await using var db = database.Open();
+        Assert.Equal([first.Id, second.Id], (await db.RoleAssignments.Where(r => r.IndicatorId == indicatorId).Select(r => r.PersonId).ToListAsync()).Order());
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.IndicatorChanged));
+    }
+
+    [Theory, BothDatabases]
     public async Task IndicatorProblems_ListsThoseWithoutAnActiveOwnerOrDeputy(DatabaseProvider provider)
     {
         var database = await ImportedAsync(provider, new TestBundle().Indicator("NI 1").Indicator("NI 2").Indicator("NI 3").Indicator("NI 10"));
