@@ -35,6 +35,8 @@ public static class SitePages
         new("indicator-data-only", "/indicators/NI%20113?area=WSX", "main table"),
         new("indicator-zero-target", "/indicators/NI%2039?area=WSX", "main table"),
         new("area-comparison", "/indicators/NI%2016/areas", "main table"),
+        new("indicator-edit", "/indicators/NI%2016/edit", "main form"),
+        new("indicator-problems", "/indicators/problems", "main h1"),
         new("api", "/api", "main h1"),
         new("accessibility", "/accessibility", "main h1"),
         new("not-found", "/no-such-page", "main h1", Status: 404),

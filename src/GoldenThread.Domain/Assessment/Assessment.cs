@@ -23,6 +23,12 @@ public sealed record Assessment(
     /// <summary>The ladder stage the rules computed, before any manual trigger by the executive board.</summary>
     public int ComputedLadderStage { get; init; } = LadderStage;
 
+    /// <summary>
+    /// True when the period is a year and the actual at it is the year's outturn (the actual on the year's own row
+    /// or on its last reporting period's row), which stands in for the projected outturn wherever one is used.
+    /// </summary>
+    public bool OutturnStoodIn { get; init; }
+
     /// <summary>Which rule of the ladder this period fell under (skipped, counted in the run, or ending it).</summary>
     public LadderRule LadderRule { get; init; } = Ladder.RuleFor(Status, Actual, OffTrajectory);
 }

@@ -51,6 +51,7 @@ public sealed class Assessor
             Math.Max(ladder, manualStage))
         {
             ComputedLadderStage = ladder,
+            OutturnStoodIn = rated.Supplier is { } supplier && rated.Value is { } value && OutturnAt(period, supplier, value) is not null,
         };
     }
 
@@ -114,13 +115,30 @@ public sealed class Assessor
     }
 
     /// <summary>
-    /// The forecast the RAG is judged on. For a year, the outturn stands in when there is one: the actual on the
-    /// year's own row, never the actual of a shorter period that supplied the year's value.
+    /// The forecast the RAG is judged on: the projected outturn, or for a year the year's outturn when the value at
+    /// the year has one (<see cref="OutturnAt"/>).
     /// </summary>
-    private static decimal? ProjectedFor(Period period, (Period Supplier, Observation Value)? supplied) =>
-        supplied is { Supplier: var supplier, Value: var value } && supplier == period && period.Kind == PeriodKind.Year && value.Actual is { } outturn
-            ? outturn
-            : supplied?.Value.ProjectedOutturn;
+    private decimal? ProjectedFor(Period period, (Period Supplier, Observation Value)? supplied) =>
+        supplied is { Supplier: var supplier, Value: var value }
+            ? OutturnAt(period, supplier, value) ?? value.ProjectedOutturn
+            : null;
+
+    /// <summary>
+    /// The year's outturn, when <paramref name="period"/> is a year and the row that supplied its value is the year's
+    /// own row or the row of the year's last reporting period (Q4, H2, M12) and has an actual; otherwise null. An
+    /// actual from earlier in the year (a year-to-date total at month 5) is not the outturn: a later row would have
+    /// supplied the year's value had there been one, so the year's figures are not all in.
+    /// </summary>
+    private decimal? OutturnAt(Period period, Period supplier, Observation value) =>
+        period.Kind == PeriodKind.Year && value.Actual is { } actual && (supplier == period || supplier == LastReportingPeriodOf(period))
+            ? actual
+            : null;
+
+    private Period LastReportingPeriodOf(Period year)
+    {
+        var kind = _rules.ReportingKind;
+        return kind == PeriodKind.Year ? year : Period.Create(year.Year, kind, (int)PeriodKind.Year / (int)kind);
+    }
 
     private bool IsOffTrajectory(Period period, Observation? value, Status status)
     {
@@ -210,7 +228,10 @@ public sealed class Assessor
         var values = new List<decimal>();
         for (var i = members.Count - 1; i >= 0; i--)
         {
-            if (!_history.Values.TryGetValue(members[i], out var row) || TrendValue(members[i], row) is not { } v)
+            // The last member supplied the value at the period, so for a year its figure is the year's outturn when
+            // there is one (the spec: the outturn stands in for the last value of the trend).
+            var at = i == members.Count - 1 ? period : members[i];
+            if (!_history.Values.TryGetValue(members[i], out var row) || TrendValue(at, members[i], row) is not { } v)
             {
                 values.Reverse();
                 return values;
@@ -257,26 +278,30 @@ public sealed class Assessor
         }
         else
         {
-            now = ValueAt(period) is { } a ? TrendValue(a.Supplier, a.Value) : null;
-            before = ValueAt(period.YearEarlier()) is { } b ? TrendValue(b.Supplier, b.Value) : null;
+            var earlier = period.YearEarlier();
+            now = ValueAt(period) is { } a ? TrendValue(period, a.Supplier, a.Value) : null;
+            before = ValueAt(earlier) is { } b ? TrendValue(earlier, b.Supplier, b.Value) : null;
         }
 
         return now is { } n && before is { } o ? Compare(n, o) : Direction.None;
     }
 
-    private decimal? ActualOf(Period year) => _history.Values.TryGetValue(year, out var row) ? row.Actual : null;
+    /// <summary>An annual indicator's figure for a year: its outturn (an annual indicator reports on the year's own row).</summary>
+    private decimal? ActualOf(Period year) =>
+        ValueAt(year) is { } supplied ? OutturnAt(year, supplied.Supplier, supplied.Value) : null;
 
     private static Period LatestYearEndingBy(Period period) =>
         period.EndOrdinal >= period.FinancialYear.EndOrdinal ? period.FinancialYear : period.FinancialYear.Previous();
 
     /// <summary>
-    /// The figure trends compare: the actual for snapshot indicators, the projected outturn for cumulative ones
-    /// (a year's outturn stands in for the forecast, as it does for PVT).
+    /// The figure trends compare for the value at <paramref name="period"/> supplied by <paramref name="supplier"/>'s
+    /// row: the actual for snapshot indicators, the projected outturn for cumulative ones (the year's outturn stands
+    /// in for the forecast, as it does for PVT).
     /// </summary>
-    private decimal? TrendValue(Period period, Observation row) =>
+    private decimal? TrendValue(Period period, Period supplier, Observation row) =>
         _rules.Accumulation == Accumulation.Snapshot
             ? row.Actual
-            : period.Kind == PeriodKind.Year && row.Actual is { } outturn ? outturn : row.ProjectedOutturn;
+            : OutturnAt(period, supplier, row) ?? row.ProjectedOutturn;
 
     /// <summary>How <paramref name="later"/> compares with <paramref name="earlier"/> at the indicator's decimals.</summary>
     private Direction Compare(decimal later, decimal earlier)

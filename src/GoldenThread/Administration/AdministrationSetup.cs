@@ -17,6 +17,7 @@ public static class AdministrationSetup
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<AddOrganisation>();
         services.AddScoped<RenameOrganisation>();
+        services.AddScoped<Indicators.ChangeIndicator>();
         return services;
     }
 }

@@ -22,6 +22,7 @@ public static class AuditActions
     public const string RoleRemoved = "role_removed";
     public const string OrganisationCreated = "organisation_created";
     public const string OrganisationRenamed = "organisation_renamed";
+    public const string IndicatorChanged = "indicator_changed";
     public const string TokenCreated = "token_created";
     public const string TokenRevoked = "token_revoked";
     public const string TokenRefused = "token_refused";
@@ -56,6 +57,7 @@ public static class AuditActions
         [RoleRemoved] = "Role removed",
         [OrganisationCreated] = "Organisation added",
         [OrganisationRenamed] = "Organisation renamed",
+        [IndicatorChanged] = "Indicator's details changed",
         [TokenCreated] = "API token created",
         [TokenRevoked] = "API token revoked",
         [TokenRefused] = "API token refused",

@@ -42,7 +42,33 @@ public sealed record IndicatorRow(
     decimal? StrongGreenThreshold,
     decimal? MinValue,
     decimal? MaxValue,
-    IReadOnlyList<string> Frameworks);
+    IReadOnlyList<string> Frameworks)
+{
+    /// <summary>The quarterly cycle's columns, as far as the file has them.</summary>
+    public IndicatorCycleRow Cycle { get; init; } = IndicatorCycleRow.Absent;
+}
+
+/// <summary>A cell of an optional column that the file has: its value, null for an empty cell.</summary>
+public readonly record struct Given<T>(T Value);
+
+/// <summary>
+/// The quarterly cycle's optional columns of an indicators row (interchange.md). A column the file lacks is null
+/// here and leaves what is stored as it is, so older bundles import exactly as before; a column it has sets the
+/// value, an empty cell clearing it (for <c>audited</c>, an empty cell is <c>false</c>). Owner and deputy are by
+/// email, of people who exist and are active; an empty cell leaves the owner or deputy as it is.
+/// </summary>
+public sealed record IndicatorCycleRow(
+    Given<string?>? Definition,
+    Given<string?>? DataSource,
+    Given<IndicatorType?>? Type,
+    Given<DataQualityRating?>? DataQuality,
+    Given<RiskLevel?>? RiskLevel,
+    Given<bool>? Audited,
+    string? OwnerEmail,
+    string? DeputyEmail)
+{
+    public static IndicatorCycleRow Absent { get; } = new(null, null, null, null, null, null, null, null);
+}
 
 public sealed record TargetRow(string IndicatorCode, string AreaCode, Period Period, decimal Target);
 
@@ -57,6 +83,14 @@ public sealed record ImportProblem(string Location, string Column, string Messag
 /// <summary>An indicator already stored, as far as validating new rows against it needs.</summary>
 public sealed record KnownIndicator(string Code, Frequency Frequency, decimal? MinValue, decimal? MaxValue);
 
+/// <summary>Whether a person with an email address is stored, and may sign in.</summary>
+public enum KnownPerson
+{
+    Unknown,
+    Deactivated,
+    Active,
+}
+
 /// <summary>What the database already holds, so that a bundle may refer to codes it does not carry itself.</summary>
 public interface ICatalogue
 {
@@ -67,4 +101,7 @@ public interface ICatalogue
     bool HasBody(string code);
 
     KnownIndicator? FindIndicator(string code);
+
+    /// <summary>The person with this email address (compared without regard to case), for an indicator's owner and deputy.</summary>
+    KnownPerson FindPerson(string email) => KnownPerson.Unknown;
 }

@@ -114,7 +114,15 @@ internal static class BundleTables
         new("strong_green_threshold", false, CellKind.Percent),
         new("min_value", false, CellKind.Number),
         new("max_value", false, CellKind.Number),
-        new("frameworks", false, CellKind.Code));
+        new("frameworks", false, CellKind.Code),
+        new("definition", false),
+        new("data_source", false),
+        new("type", false),
+        new("data_quality", false),
+        new("risk_level", false),
+        new("audited", false),
+        new("owner_email", false),
+        new("deputy_email", false));
 
     public static readonly TableSpec Targets = new(
         "targets",
@@ -195,6 +203,14 @@ internal static class IndicatorColumns
     public const int MinValue = 11;
     public const int MaxValue = 12;
     public const int Frameworks = 13;
+    public const int Definition = 14;
+    public const int DataSource = 15;
+    public const int Type = 16;
+    public const int DataQuality = 17;
+    public const int RiskLevel = 18;
+    public const int Audited = 19;
+    public const int OwnerEmail = 20;
+    public const int DeputyEmail = 21;
 }
 
 internal static class TargetColumns

@@ -25,6 +25,7 @@ internal sealed class BundleValidator
     private readonly PeriodCodes _periods = new();
     private readonly DateOnly _today;
     private readonly FigureLimits _limits;
+    private readonly ICatalogue _catalogue;
 
     /// <summary>The figure rules' findings for the current row, reused so that a million rows allocate no lists.</summary>
     private readonly List<FieldProblem> _found = [];
@@ -38,6 +39,7 @@ internal sealed class BundleValidator
         _progress = progress;
         _today = today;
         _limits = limits;
+        _catalogue = catalogue;
         _areas = new CodeIndex<bool>(code => (catalogue.HasArea(code), false));
         _organisations = new CodeIndex<bool>(code => (catalogue.HasOrganisation(code), false));
         _bodies = new CodeIndex<bool>(code => (catalogue.HasBody(code), false));
@@ -182,6 +184,7 @@ internal sealed class BundleValidator
             }
 
             var frameworks = Frameworks(rows);
+            read &= TryCycle(rows, out var cycle);
             if (!declared)
             {
                 continue;
@@ -205,9 +208,102 @@ internal sealed class BundleValidator
                     strongGreenThreshold,
                     minValue,
                     maxValue,
-                    frameworks));
+                    frameworks)
+                {
+                    Cycle = cycle,
+                });
             }
         }
+    }
+
+    /// <summary>The quarterly cycle's optional columns: only those the file has, each checked as interchange.md says.</summary>
+    private bool TryCycle(TableRows rows, out IndicatorCycleRow cycle)
+    {
+        var read = true;
+        Given<string?>? definition = rows.Has(IndicatorColumns.Definition) ? new(rows.Text(IndicatorColumns.Definition, Indicator.DefinitionLength)) : null;
+        Given<string?>? dataSource = rows.Has(IndicatorColumns.DataSource) ? new(rows.Text(IndicatorColumns.DataSource, Indicator.DataSourceLength)) : null;
+        read &= TryOptionalEnum(rows, IndicatorColumns.Type, "a type", out Given<IndicatorType?>? type);
+        read &= TryOptionalEnum(rows, IndicatorColumns.DataQuality, "a data quality rating", out Given<DataQualityRating?>? quality);
+        read &= TryOptionalEnum(rows, IndicatorColumns.RiskLevel, "a risk level", out Given<RiskLevel?>? risk);
+        Given<bool>? audited = null;
+        if (rows.Has(IndicatorColumns.Audited))
+        {
+            var text = rows[IndicatorColumns.Audited];
+            if (text.IsEmpty || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+            {
+                audited = new(false);
+            }
+            else if (text.Equals("true", StringComparison.OrdinalIgnoreCase))
+            {
+                audited = new(true);
+            }
+            else
+            {
+                rows.Report(IndicatorColumns.Audited, $"{Cells.Show(text)} is not allowed; expected true or false");
+                read = false;
+            }
+        }
+
+        var owner = Person(rows, IndicatorColumns.OwnerEmail, "owner", ref read);
+        var deputy = Person(rows, IndicatorColumns.DeputyEmail, "deputy", ref read);
+        if (owner is not null && string.Equals(owner, deputy, StringComparison.OrdinalIgnoreCase))
+        {
+            rows.Report(IndicatorColumns.DeputyEmail, $"{Cells.Show(deputy)} is also the owner; the deputy is someone else");
+            read = false;
+        }
+
+        cycle = new IndicatorCycleRow(definition, dataSource, type, quality, risk, audited, owner, deputy);
+        return read;
+    }
+
+    /// <summary>An owner's or deputy's email: a person stored and active; null for an empty cell or a column the file lacks.</summary>
+    private string? Person(TableRows rows, int column, string what, ref bool read)
+    {
+        var text = rows[column];
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        var email = text.ToString();
+        switch (_catalogue.FindPerson(email))
+        {
+            case KnownPerson.Active:
+                return email;
+            case KnownPerson.Deactivated:
+                rows.Report(column, $"{Cells.Show(text)} is a deactivated person; the {what} must be someone who can sign in");
+                break;
+            default:
+                rows.Report(column, $"{Cells.Show(text)} is not a person in the database; add them on the site first (Administration, People)");
+                break;
+        }
+
+        read = false;
+        return null;
+    }
+
+    private static bool TryOptionalEnum<T>(TableRows rows, int column, string noun, out Given<T?>? value)
+        where T : struct, Enum
+    {
+        value = null;
+        if (!rows.Has(column))
+        {
+            return true;
+        }
+
+        if (rows[column].IsEmpty)
+        {
+            value = new((T?)null);
+            return true;
+        }
+
+        if (!TryEnum(rows, column, noun, out T parsed))
+        {
+            return false;
+        }
+
+        value = new(parsed);
+        return true;
     }
 
     private void ReadTargets(TableRows rows)

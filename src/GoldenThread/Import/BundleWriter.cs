@@ -40,6 +40,7 @@ public static class BundleWriter
             await UpsertOrganisationsAsync(db, bundle.Organisations, ct);
             await UpsertBodiesAsync(db, bundle.Bodies, ct);
             await UpsertIndicatorsAsync(db, bundle.Indicators, ct);
+            await SetHoldersAsync(db, bundle.Indicators, record, ct);
             db.ChangeTracker.Clear();
 
             var written = (long)bundle.Areas.Count + bundle.Organisations.Count + bundle.Bodies.Count + bundle.Indicators.Count;
@@ -200,6 +201,7 @@ public static class BundleWriter
             indicator.StrongGreenThreshold = row.StrongGreenThreshold;
             indicator.MinValue = row.MinValue;
             indicator.MaxValue = row.MaxValue;
+            SetCycle(indicator, row.Cycle);
             indicator.Frameworks.RemoveAll(f => !row.Frameworks.Contains(f.Tag, StringComparer.Ordinal));
             foreach (var tag in row.Frameworks.Distinct(StringComparer.Ordinal))
             {
@@ -211,6 +213,82 @@ public static class BundleWriter
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The quarterly cycle's columns the file has; those it lacks leave what is stored as it is.</summary>
+    private static void SetCycle(Indicator indicator, IndicatorCycleRow cycle)
+    {
+        if (cycle.Definition is { } definition)
+        {
+            indicator.Definition = definition.Value;
+        }
+
+        if (cycle.DataSource is { } dataSource)
+        {
+            indicator.DataSource = dataSource.Value;
+        }
+
+        if (cycle.Type is { } type)
+        {
+            indicator.Type = type.Value;
+        }
+
+        if (cycle.DataQuality is { } quality)
+        {
+            indicator.DataQuality = quality.Value;
+        }
+
+        if (cycle.RiskLevel is { } risk)
+        {
+            indicator.RiskLevel = risk.Value;
+        }
+
+        if (cycle.Audited is { } audited)
+        {
+            indicator.Audited = audited.Value;
+        }
+    }
+
+    /// <summary>
+    /// Grants the owner and deputy roles the rows name, replacing the indicator's present holder of each (role
+    /// assignments are the one record of who may do what), with an audit entry per person whose role changed.
+    /// </summary>
+    private static async Task SetHoldersAsync(GoldenThreadDb db, List<IndicatorRow> rows, ImportRecord record, CancellationToken ct)
+    {
+        var wanted = rows
+            .SelectMany(r => new[] { (r.Code, Role: Domain.Access.Role.IndicatorOwner, Email: r.Cycle.OwnerEmail), (r.Code, Role: Domain.Access.Role.IndicatorDeputy, Email: r.Cycle.DeputyEmail) })
+            .Where(w => w.Email is not null)
+            .ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        var indicatorIds = await db.Indicators.ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.Ordinal, ct);
+        var emails = wanted.Select(w => w.Email!.ToUpperInvariant()).Distinct().ToList();
+        var people = (await db.People
+                .Where(p => p.DeactivatedAt == null && p.NormalizedEmail != null && emails.Contains(p.NormalizedEmail))
+                .Select(p => new { p.Id, p.NormalizedEmail })
+                .ToListAsync(ct))
+            .ToDictionary(p => p.NormalizedEmail!, p => p.Id, StringComparer.Ordinal);
+        var audit = new AuditLog(db, record.Clock);
+        var now = record.Clock.GetUtcNow();
+        foreach (var (code, role, email) in wanted)
+        {
+            // The validator checked every email against the stored people.
+            var changes = await IndicatorHolders.ReplaceAsync(db, indicatorIds[code], role, people[email!.ToUpperInvariant()], now, ct);
+            foreach (var change in changes)
+            {
+                audit.Add(
+                    record.Actor,
+                    change.Granted ? AuditActions.RoleGranted : AuditActions.RoleRemoved,
+                    $"{(change.Granted ? "Granted" : "Removed")} {change.Describe(code)}, by import.",
+                    change.PersonId,
+                    change.Email);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
     }
 }
 

@@ -10,9 +10,12 @@ public sealed class DatabaseCatalogue : ICatalogue
     private readonly HashSet<string> _organisations;
     private readonly HashSet<string> _bodies;
     private readonly Dictionary<string, KnownIndicator> _indicators;
+    private readonly Dictionary<string, KnownPerson> _people;
 
-    private DatabaseCatalogue(HashSet<string> areas, HashSet<string> organisations, HashSet<string> bodies, Dictionary<string, KnownIndicator> indicators)
+    private DatabaseCatalogue(
+        HashSet<string> areas, HashSet<string> organisations, HashSet<string> bodies, Dictionary<string, KnownIndicator> indicators, Dictionary<string, KnownPerson> people)
     {
+        _people = people;
         _areas = areas;
         _organisations = organisations;
         _bodies = bodies;
@@ -28,7 +31,10 @@ public sealed class DatabaseCatalogue : ICatalogue
         var indicators = await db.Indicators
             .Select(i => new KnownIndicator(i.Code, i.Frequency, i.MinValue, i.MaxValue))
             .ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, cancellationToken);
-        return new DatabaseCatalogue(areas, organisations, bodies, indicators);
+        var people = (await db.People.Where(p => p.Email != null).Select(p => new { p.Email, p.DeactivatedAt }).ToListAsync(cancellationToken))
+            .GroupBy(p => p.Email!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Any(p => p.DeactivatedAt == null) ? KnownPerson.Active : KnownPerson.Deactivated, StringComparer.OrdinalIgnoreCase);
+        return new DatabaseCatalogue(areas, organisations, bodies, indicators, people);
     }
 
     public bool HasArea(string code) => _areas.Contains(code);
@@ -38,4 +44,6 @@ public sealed class DatabaseCatalogue : ICatalogue
     public bool HasBody(string code) => _bodies.Contains(code);
 
     public KnownIndicator? FindIndicator(string code) => _indicators.GetValueOrDefault(code);
+
+    public KnownPerson FindPerson(string email) => _people.GetValueOrDefault(email, KnownPerson.Unknown);
 }

@@ -42,6 +42,39 @@ public static class DefinitionWording
         _ => throw new ArgumentOutOfRangeException(nameof(accumulation), accumulation, null),
     };
 
+    public static string Describe(IndicatorType? type) => type switch
+    {
+        null => "Not recorded",
+        IndicatorType.Input => "Input: the resources put in",
+        IndicatorType.Process => "Process: how the work is done",
+        IndicatorType.Output => "Output: what the work produces",
+        IndicatorType.Outcome => "Outcome: the difference it makes",
+        IndicatorType.Perception => "Perception: what people think of it",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static string Describe(DataQualityRating? rating) => rating switch
+    {
+        null => "Not rated",
+        DataQualityRating.Good => "Good",
+        DataQualityRating.Adequate => "Adequate",
+        DataQualityRating.Poor => "Poor",
+        _ => throw new ArgumentOutOfRangeException(nameof(rating), rating, null),
+    };
+
+    public static string Describe(RiskLevel? risk) => risk switch
+    {
+        null => "Not assessed",
+        RiskLevel.Low => "Low",
+        RiskLevel.Medium => "Medium",
+        RiskLevel.High => "High",
+        _ => throw new ArgumentOutOfRangeException(nameof(risk), risk, null),
+    };
+
+    /// <summary>Whether the indicator is chosen for internal audit, in words.</summary>
+    public static string DescribeAudited(bool audited) =>
+        audited ? "Yes: chosen for internal audit" : "No";
+
     /// <summary>"2 decimal places", "Whole numbers".</summary>
     public static string DescribeDecimals(int decimals) => decimals switch
     {

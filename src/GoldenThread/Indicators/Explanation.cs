@@ -20,7 +20,7 @@ public static class Explanation
     /// <param name="assessment">What the assessor said.</param>
     /// <param name="supplier">
     /// The period whose row supplied the value (<see cref="Assessor.ValueAt"/>); null when it was the assessed period itself
-    /// or there was none. It decides whether a year's outturn stood in for the forecast.
+    /// or there was none. The explanation names it when it is not the assessed period.
     /// </param>
     public static string For(IndicatorRules rules, Tolerances systemTolerances, Assessment assessment, Period? supplier = null)
     {
@@ -48,7 +48,7 @@ public static class Explanation
             return $"No annual target is set for {period.FinancialYear.DisplayName}.";
         }
 
-        var outturnStoodIn = period.Kind == PeriodKind.Year && from == period && assessment.Actual is not null;
+        var outturnStoodIn = assessment.OutturnStoodIn;
         var judged = outturnStoodIn ? assessment.Actual : assessment.ProjectedOutturn;
         if (judged is not { } figure)
         {

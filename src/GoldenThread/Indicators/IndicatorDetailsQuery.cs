@@ -28,6 +28,19 @@ public sealed record IndicatorDefinition(
     IReadOnlyList<string> Frameworks)
 {
     public IndicatorRules Rules { get; } = new(Polarity, Frequency, Accumulation, Decimals, AmberTolerance, StrongGreenThreshold);
+
+    /// <summary>The definition and calculation (the "PI procedure note"), or null when not recorded.</summary>
+    public string? Definition { get; init; }
+
+    public string? DataSource { get; init; }
+
+    public IndicatorType? Type { get; init; }
+
+    public DataQualityRating? DataQuality { get; init; }
+
+    public RiskLevel? RiskLevel { get; init; }
+
+    public bool Audited { get; init; }
 }
 
 /// <summary>An area with figures for an indicator, and how deep it sits (0 for a county, 1 for a district under it).</summary>
@@ -64,6 +77,12 @@ public static class IndicatorDetailsQuery
                 i.MinValue,
                 i.MaxValue,
                 Frameworks = i.Frameworks.Select(f => f.Tag).ToList(),
+                i.Definition,
+                i.DataSource,
+                i.Type,
+                i.DataQuality,
+                i.RiskLevel,
+                i.Audited,
             })
             .SingleOrDefaultAsync(cancellationToken);
         return found is null
@@ -85,7 +104,15 @@ public static class IndicatorDetailsQuery
                 found.StrongGreenThreshold,
                 found.MinValue,
                 found.MaxValue,
-                [.. found.Frameworks.Order(StringComparer.Ordinal)]);
+                [.. found.Frameworks.Order(StringComparer.Ordinal)])
+            {
+                Definition = found.Definition,
+                DataSource = found.DataSource,
+                Type = found.Type,
+                DataQuality = found.DataQuality,
+                RiskLevel = found.RiskLevel,
+                Audited = found.Audited,
+            };
     }
 
     /// <summary>

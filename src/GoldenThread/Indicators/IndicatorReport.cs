@@ -60,11 +60,13 @@ public sealed record IndicatorReport(
             quarters.Add(Explain(rules, systemTolerances, assessor, quarter));
         }
 
-        var years = history.Values
-            .Where(v => v.Key.Kind == PeriodKind.Year && v.Value.Actual is not null)
-            .Select(v => v.Key)
+        // A year has an outturn when its own row or its last reporting period's row has an actual (assessment.md).
+        var years = history.Values.Keys
+            .Select(p => p.FinancialYear)
+            .Distinct()
             .Order()
             .Select(year => Explain(rules, systemTolerances, assessor, year))
+            .Where(year => year.Assessment.OutturnStoodIn)
             .ToList();
 
         var ladder = LadderHistory.Build(rules, [.. quarters.Select(q => q.Assessment)]);

@@ -206,11 +206,25 @@ public class OffTrajectoryTests
     }
 
     [Fact]
-    public void OffTrajectory_YearSuppliedByItsLastQuarter_IsNotJudgedOnTheQuartersActualAgainstTheAnnualTarget()
+    public void OffTrajectory_YearSuppliedByItsLastQuarter_IsJudgedOnItsOutturnAgainstTheAnnualTarget()
     {
+        // Q4's actual is the year's outturn, and the year is off trajectory by its status.
         var history = new HistoryBuilder()
             .Target("2008-09", 100m)
             .Value("2008-09-Q4", actual: 30m, projected: 100m);
+
+        var assessment = history.AssessAt("2008-09");
+
+        Assert.Equal(Status.Red, assessment.Status);
+        Assert.True(assessment.OffTrajectory);
+    }
+
+    [Fact]
+    public void OffTrajectory_YearSuppliedByAnEarlierQuarter_IsNotJudgedOnThatQuartersActual()
+    {
+        var history = new HistoryBuilder()
+            .Target("2008-09", 100m)
+            .Value("2008-09-Q3", actual: 30m, projected: 100m);
 
         var assessment = history.AssessAt("2008-09");
 

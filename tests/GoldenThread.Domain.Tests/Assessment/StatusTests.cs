@@ -221,19 +221,68 @@ public class StatusTests
     }
 
     [Fact]
-    public void Assess_YearSuppliedByItsLastQuarter_TheQuartersActualIsNotTheOutturn()
+    public void Assess_YearSuppliedByItsLastQuarter_TheQuartersActualIsTheOutturn()
     {
-        // "When P is a year and its row has an actual": the outturn is the actual on the year's code,
-        // "never a quarter's figure"; without a year row the year's value is Q4's row and its projection.
+        // Q4's actual is the year's outturn (assessment.md, Performance versus target): it stands in for the
+        // forecast, as the actual on the year's own code would.
         var history = new HistoryBuilder()
             .Target("2008-09", 100m)
             .Value("2008-09-Q4", actual: 50m, projected: 100m);
 
         var assessment = history.AssessAt("2008-09");
 
-        Assert.Equal(0m, assessment.Pvt);
-        Assert.Equal(Status.Green, assessment.Status);
+        Assert.Equal(-50m, assessment.Pvt);
+        Assert.Equal(Status.Red, assessment.Status);
         Assert.Equal(50m, assessment.Actual);
+        Assert.Equal(100m, assessment.ProjectedOutturn);
+    }
+
+    [Theory]
+    [InlineData(Frequency.Quarterly, "2008-09-Q4", Status.Red)]
+    [InlineData(Frequency.Quarterly, "2008-09-Q3", Status.Green)]
+    [InlineData(Frequency.HalfYearly, "2008-09-H2", Status.Red)]
+    [InlineData(Frequency.HalfYearly, "2008-09-H1", Status.Green)]
+    [InlineData(Frequency.Monthly, "2008-09-M12", Status.Red)]
+    [InlineData(Frequency.Monthly, "2008-09-M05", Status.Green)]
+    public void Assess_YearSuppliedByAReportingPeriod_OnlyTheLastPeriodsActualIsTheOutturn(Frequency frequency, string supplier, Status status)
+    {
+        // An actual from earlier in the year (a year-to-date total at month 5) is not the outturn: the forecast is used.
+        var history = new HistoryBuilder()
+            .Target("2008-09", 100m)
+            .Value(supplier, actual: 50m, projected: 100m);
+
+        var assessment = history.AssessAt("2008-09", new IndicatorBuilder().With(frequency));
+
+        Assert.Equal(status, assessment.Status);
+        Assert.Equal(50m, assessment.Actual);
+    }
+
+    [Fact]
+    public void Assess_YearRowWithoutAnActual_ItsProjectionIsUsedNotQ4sActual()
+    {
+        // The value at a year is its own row when there is one, even without an actual; Q4 does not supply it then.
+        var history = new HistoryBuilder()
+            .Target("2008-09", 100m)
+            .Value("2008-09-Q4", actual: 50m, projected: 100m)
+            .Value("2008-09", projected: 100m);
+
+        var assessment = history.AssessAt("2008-09");
+
+        Assert.Equal(Status.Green, assessment.Status);
+        Assert.Null(assessment.Actual);
+    }
+
+    [Fact]
+    public void Assess_Q4ItselfWithAnActual_IsStillJudgedOnItsProjection()
+    {
+        // The outturn stands in only when the period assessed is the year.
+        var history = new HistoryBuilder()
+            .Target("2008-09", 100m)
+            .Value("2008-09-Q4", actual: 50m, projected: 100m);
+
+        var assessment = history.AssessAt("2008-09-Q4");
+
+        Assert.Equal(Status.Green, assessment.Status);
     }
 
     [Theory]

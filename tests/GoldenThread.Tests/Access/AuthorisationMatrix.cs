@@ -112,6 +112,11 @@ public static class AuthorisationMatrix
         new("GET", "indicators", "/indicators", SignedIn),
         new("GET", "indicators/{code}", "/indicators/NI%2016", SignedIn),
         new("GET", "indicators/{code}/areas", "/indicators/NI%2016/areas", SignedIn),
+
+        // The indicators' cycle details, owner and deputy, and the list of those lacking one: the central team.
+        new("GET", "indicators/{code}/edit", "/indicators/NI%2016/edit", CentralTeam),
+        new("POST", "indicators/{code}/edit", "/indicators/NI%2016/edit", CentralTeam),
+        new("GET", "indicators/problems", "/indicators/problems", CentralTeam),
         new("GET", "api", "/api", SignedIn),
         new("GET", "{**path:file}", "/no-such-file.txt", SignedIn),
         new("GET", "/api/openapi/{documentName}.json", "/api/openapi/v1.json", Everyone),

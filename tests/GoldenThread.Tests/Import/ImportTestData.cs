@@ -86,6 +86,7 @@ internal sealed class TestCatalogue : ICatalogue
     private readonly HashSet<string> _organisations = new(StringComparer.Ordinal);
     private readonly HashSet<string> _bodies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KnownIndicator> _indicators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KnownPerson> _people = new(StringComparer.OrdinalIgnoreCase);
 
     public int Lookups { get; private set; }
 
@@ -112,6 +113,14 @@ internal sealed class TestCatalogue : ICatalogue
         _indicators[code] = new KnownIndicator(code, frequency, min, max);
         return this;
     }
+
+    public TestCatalogue Person(string email, bool active = true)
+    {
+        _people[email] = active ? KnownPerson.Active : KnownPerson.Deactivated;
+        return this;
+    }
+
+    public KnownPerson FindPerson(string email) => _people.GetValueOrDefault(email, KnownPerson.Unknown);
 
     public bool HasArea(string code) => Ask(_areas.Contains(code));
 
@@ -142,7 +151,7 @@ internal sealed record TestSheet(string Name, params TestRow[] Rows)
 
 /// <summary>
 /// One row of a test sheet. A cell is a string (stored as Excel does, in the shared string table), an
-/// <see cref="Inline"/> string, a <see cref="Number"/> (the exact text of a numeric cell), a decimal or int, or null for no cell.
+/// <see cref="Inline"/> string, a <see cref="Number"/> (the exact text of a numeric cell), a decimal, int or bool, or null for no cell.
 /// </summary>
 internal sealed record TestRow(uint Number, params object?[] Cells);
 
@@ -197,6 +206,7 @@ internal static class TestWorkbook
         Number number => new Cell { CellReference = reference, CellValue = new CellValue(number.Text) },
         decimal d => new Cell { CellReference = reference, CellValue = new CellValue(d) },
         int i => new Cell { CellReference = reference, CellValue = new CellValue(i) },
+        bool b => new Cell { CellReference = reference, DataType = CellValues.Boolean, CellValue = new CellValue(b ? "1" : "0") },
         _ => throw new ArgumentException($"No cell for {value.GetType()}", nameof(value)),
     };
 

@@ -219,6 +219,19 @@ public sealed class ExplanationTests
     }
 
     [Fact]
+    public void For_YearSuppliedByQ4sActual_JudgesThatOutturnAndNamesTheQuarter()
+    {
+        var history = new IndicatorHistory(
+            new Dictionary<Period, Observation> { [Period.Parse("2008-09-Q4")] = new(1300m, 1100m) },
+            new Dictionary<Period, decimal> { [Period.Parse("2008-09")] = 1200m });
+        var rules = new IndicatorRules(Polarity.Higher, Frequency.Quarterly, Accumulation.Cumulative, 0);
+
+        var why = ExplainAt(rules, history, Period.Parse("2008-09"));
+
+        Assert.StartsWith("Outturn 1,300, given for 2008/09 Q4, is 8.33% above the target of 1,200;", why, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void For_YearWithoutATarget_SaysTheOutturnIsNotRated()
     {
         var year = Period.Parse("2007-08");

@@ -111,6 +111,24 @@ public sealed class IndicatorReportTests
     }
 
     [Fact]
+    public void Build_YearEndedOnQ4sActual_IsAYearOutturnButAnEarlierQuartersActualIsNot()
+    {
+        var rules = new IndicatorRules(Polarity.Higher, Frequency.Quarterly, Accumulation.Cumulative, 0);
+        var history = new IndicatorHistory(
+            new Dictionary<Period, Observation>
+            {
+                [Period.Parse("2008-09-Q4")] = new(1300m, 1100m),
+                [Period.Parse("2009-10-Q2")] = new(700m, 1250m),
+            },
+            new Dictionary<Period, decimal> { [Period.Parse("2008-09")] = 1200m });
+
+        var report = IndicatorReport.Build(rules, Tolerances.Default, history);
+
+        var year = Assert.Single(report.Years);
+        Assert.Equal(("2008-09", 1300m, Status.Green), (year.Assessment.Period.Code, year.Assessment.Actual, year.Assessment.Status));
+    }
+
+    [Fact]
     public void IndicatorCodeOrder_ReadsNumbersAsNumbers()
     {
         string[] codes = ["NI 195", "LPI 12", "NI 16", "NI 4", "NI 16a", "LPI 2"];

@@ -12,8 +12,11 @@ namespace GoldenThread.Pages.Indicators;
 /// One indicator in one area: its definition, its targets, its figures as a chart and a table, each quarter's status
 /// with the reason, each year's outturn and the ladder of intervention. Reads only that indicator's rows for that area.
 /// </summary>
-public sealed class IndicatorModel(GoldenThreadDb db, ReportingClock clock) : PageModel
+public sealed class IndicatorModel(GoldenThreadDb db, ReportingClock clock, Access.CurrentPerson person) : PageModel
 {
+    /// <summary>True for the central team, who may change the indicator's details, owner and deputy.</summary>
+    public bool MayEdit { get; private set; }
+
     /// <summary>The tolerances in force across the system, as the central team set them.</summary>
     public Tolerances SystemTolerances { get; private set; } = Tolerances.Default;
 
@@ -46,6 +49,7 @@ public sealed class IndicatorModel(GoldenThreadDb db, ReportingClock clock) : Pa
         }
 
         Definition = definition;
+        MayEdit = (await person.GetAsync(cancellationToken))?.IsCentralTeam == true;
         SystemTolerances = await ToleranceSetting.CurrentAsync(db, cancellationToken);
         var holders = await IndicatorDetailsQuery.RoleHoldersAsync(db, definition.Id, cancellationToken);
         Owners = holders.GetValueOrDefault(Domain.Access.Role.IndicatorOwner, []);

@@ -18,4 +18,10 @@ public static class IndicatorLinks
         period is { } p
             ? $"{List}/{Uri.EscapeDataString(code)}/areas?period={p.Code}"
             : $"{List}/{Uri.EscapeDataString(code)}/areas";
+
+    /// <summary>The central team's page for the indicators nobody active owns or deputises for.</summary>
+    public const string Problems = "/indicators/problems";
+
+    /// <summary>"/indicators/NI%20195/edit": the central team's page for the indicator's cycle details, owner and deputy.</summary>
+    public static string Edit(string code) => $"{List}/{Uri.EscapeDataString(code)}/edit";
 }
