@@ -18,6 +18,9 @@ public sealed record MissingItem(string Indicator, string Area, string Period, s
 /// <summary>A body (thematic partnership, board) a return's indicators report to.</summary>
 public sealed record BodyRef(string Code, string Name);
 
+/// <summary>"Right first time" for one quarter and one organisation (<see cref="OrganisationCode"/> null: every organisation).</summary>
+public sealed record RightFirstTimeRow(string Quarter, string? OrganisationCode, string OrganisationName, RightFirstTime Measure);
+
 /// <summary>One return as the central team's dashboard and the <c>returns</c> command list it.</summary>
 public sealed record ReturnSummary(
     int Id,
@@ -182,6 +185,42 @@ public static class ReturnsOverview
                 .ThenBy(s => s.AssigneeName ?? "\uffff", StringComparer.Ordinal)
                 .ThenBy(s => s.Id),
         ];
+    }
+
+    /// <summary>How many returns are in each state (every state, with zero where none), and how many are late.</summary>
+    public static (IReadOnlyList<(ReturnState State, int Count)> ByState, int Late) Count(IReadOnlyCollection<ReturnSummary> returns)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        return ([.. ReturnStates.All.Select(s => (s, returns.Count(r => r.State == s)))], returns.Count(r => r.Late));
+    }
+
+    /// <summary>
+    /// "Right first time" per quarter and organisation, newest quarter first, each quarter followed by its organisations
+    /// by code; a row with no organisation code is the quarter's total over every organisation.
+    /// </summary>
+    public static async Task<IReadOnlyList<RightFirstTimeRow>> RightFirstTimeAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var returns = await db.Returns.AsNoTracking()
+            .Select(r => new
+            {
+                r.Period,
+                OrganisationCode = r.Organisation == null ? null : r.Organisation.Code,
+                OrganisationName = r.Organisation == null ? null : r.Organisation.Name,
+                Outcome = new ReturnOutcome(r.State, r.QueryCount, r.AmendedAfterSignOff),
+            })
+            .ToListAsync(cancellationToken);
+        var rows = new List<RightFirstTimeRow>();
+        foreach (var quarter in returns.GroupBy(r => r.Period).OrderByDescending(g => g.Key, StringComparer.Ordinal))
+        {
+            rows.Add(new RightFirstTimeRow(quarter.Key, null, "All organisations", RightFirstTime.Of(quarter.Select(r => r.Outcome))));
+            foreach (var organisation in quarter.GroupBy(r => (r.OrganisationCode, r.OrganisationName)).OrderBy(g => g.Key.OrganisationCode ?? "\uffff", StringComparer.Ordinal))
+            {
+                rows.Add(new RightFirstTimeRow(quarter.Key, organisation.Key.OrganisationCode ?? "", organisation.Key.OrganisationName ?? "No organisation", RightFirstTime.Of(organisation.Select(r => r.Outcome))));
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>
