@@ -24,6 +24,7 @@ public static class Codes
         [typeof(RiskLevel)] = (["low", "medium", "high"], new[] { RiskLevel.Low, RiskLevel.Medium, RiskLevel.High }),
         [typeof(StrongGreenCause)] = (["target_setting", "targeted_activity", "front_loading", "other"], new[] { StrongGreenCause.TargetSetting, StrongGreenCause.TargetedActivity, StrongGreenCause.FrontLoading, StrongGreenCause.Other }),
         [typeof(ReturnState)] = (["not_started", "in_progress", "submitted", "queried", "quality_assured", "signed_off"], new[] { ReturnState.NotStarted, ReturnState.InProgress, ReturnState.Submitted, ReturnState.Queried, ReturnState.QualityAssured, ReturnState.SignedOff }),
+        [typeof(ReviewAction)] = (["accept", "query", "sign_off", "reopen", "chase"], new[] { ReviewAction.Accept, ReviewAction.Query, ReviewAction.SignOff, ReviewAction.Reopen, ReviewAction.Chase }),
         [typeof(Milestone)] = (["forms_issued", "period_end", "return_window", "return_deadline", "quality_assurance", "all_in_confirmed", "thematic_meetings", "final_update", "report_compiled", "executive_papers", "executive_meeting", "strategic_papers", "strategic_meeting", "scrutiny_meeting"], new[] { Milestone.FormsIssued, Milestone.PeriodEnd, Milestone.ReturnWindow, Milestone.ReturnDeadline, Milestone.QualityAssurance, Milestone.AllInConfirmed, Milestone.ThematicMeetings, Milestone.FinalUpdate, Milestone.ReportCompiled, Milestone.ExecutivePapers, Milestone.ExecutiveMeeting, Milestone.StrategicPapers, Milestone.StrategicMeeting, Milestone.ScrutinyMeeting }),
     };
 

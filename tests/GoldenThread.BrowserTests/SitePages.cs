@@ -66,6 +66,12 @@ public static class SitePages
         new("admin-grant-delivery-lead", "/admin/people/5/grant?role=delivery_lead", "main h1", As: Role.Administrator),
         new("admin-grant-body-member", "/admin/people/5/grant?role=body_member", "main h1", As: Role.Administrator),
 
+        // The returns dashboard (by organisation and by body) and a return's review, as the performance officer and the auditor.
+        new("returns-dashboard", "/returns/dashboard", "main table"),
+        new("returns-dashboard-by-body", "/returns/dashboard?by=body", "main table", As: Role.Auditor),
+        new("returns-dashboard-bad-period", "/returns/dashboard?period=2009-10", ".govuk-error-summary", Status: 400),
+        new("return-review", "/returns/1/review", "main h1"),
+
         // The audit trail, as the auditor and the administrator.
         new("audit-trail", "/audit", "main table", As: Role.Auditor),
         new("audit-trail-filtered", "/audit?action=signed_in", "main h1", As: Role.Administrator),

@@ -56,4 +56,30 @@ public static class AccessRules
         ArgumentNullException.ThrowIfNull(actor);
         return actor.Grants.Any(g => g.Role is Role.Administrator or Role.PerformanceOfficer or Role.IndicatorOwner or Role.IndicatorDeputy or Role.DeliveryLead);
     }
+
+    /// <summary>
+    /// Quality assurance of a submitted return (accept or query), and chasing or reopening it: the central team, that is
+    /// an administrator anywhere, or a performance officer for their own organisation's returns (as they enter figures
+    /// only for their own organisation, <see cref="MaySubmit"/>).
+    /// </summary>
+    public static bool MayQualityAssure(Actor actor, ReviewedReturn reviewed)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(reviewed);
+        return actor.Holds(Role.Administrator)
+            || (actor.Holds(Role.PerformanceOfficer) && reviewed.OrganisationId == actor.OrganisationId);
+    }
+
+    /// <summary>
+    /// Sign-off by "the appropriate officer" (docs/decisions, sign-off): whoever may quality-assure the return, provided
+    /// they are neither the person who submitted it nor its assignee: four eyes on every final figure.
+    /// </summary>
+    public static bool MaySignOff(Actor actor, int personId, ReviewedReturn reviewed)
+    {
+        ArgumentNullException.ThrowIfNull(reviewed);
+        return MayQualityAssure(actor, reviewed) && personId != reviewed.SubmittedById && personId != reviewed.AssigneeId;
+    }
 }
+
+/// <summary>A return as the review rules see it: whose it is, which organisation it comes from, and who submitted it.</summary>
+public sealed record ReviewedReturn(int? OrganisationId, int? AssigneeId, int? SubmittedById);

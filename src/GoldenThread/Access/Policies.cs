@@ -22,6 +22,12 @@ public static class Policies
     /// <summary>The central team (an administrator signed in with a second factor, or a performance officer), in the browser.</summary>
     public const string CentralTeam = "central-team";
 
+    /// <summary>The returns dashboard and review pages, to read: the central team, and auditors, in the browser.</summary>
+    public const string ReturnsOverview = "returns-overview";
+
+    /// <summary>A return's review page: read as <see cref="ReturnsOverview"/>; posted to (an action) by the central team only.</summary>
+    public const string ReturnsReview = "returns-review";
+
     /// <summary>A browser session, or a token with submit scope (whose figures are then checked one by one).</summary>
     public const string Submit = "submit";
 
@@ -30,6 +36,7 @@ public static class Policies
         services.AddScoped<CurrentPerson>();
         services.AddScoped<IAuthorizationHandler, PersonRequirementHandler>();
         services.AddScoped<IAuthorizationHandler, FiguresHandler>();
+        services.AddScoped<IAuthorizationHandler, CentralTeamToPostHandler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(SignedInPolicy())
             .SetDefaultPolicy(SignedInPolicy())
@@ -37,6 +44,8 @@ public static class Policies
             .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(Administrator, s => s.MayAdminister)))
             .AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(AuditTrail, s => s.MayReadAuditTrail)))
             .AddPolicy(CentralTeam, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(CentralTeam, s => s.IsCentralTeam)))
+            .AddPolicy(ReturnsOverview, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(ReturnsOverview, s => s.MayReadReturnsOverview)))
+            .AddPolicy(ReturnsReview, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(ReturnsReview, s => s.MayReadReturnsOverview), CentralTeamToPostRequirement.Instance))
             .AddPolicy(Submit, p => p.RequireAuthenticatedUser().AddRequirements(new PersonRequirement(Submit, s => s.MayChange)));
         return services;
     }
@@ -52,6 +61,30 @@ public sealed record PersonRequirement(string Name, Func<SignedInPerson, bool> T
 public sealed record SubmitFiguresRequirement : IAuthorizationRequirement
 {
     public static SubmitFiguresRequirement Instance { get; } = new();
+}
+
+/// <summary>Reading (GET, HEAD) is left to the other requirements; anything else needs the central team.</summary>
+public sealed record CentralTeamToPostRequirement : IAuthorizationRequirement
+{
+    public static CentralTeamToPostRequirement Instance { get; } = new();
+}
+
+internal sealed class CentralTeamToPostHandler(CurrentPerson current, IHttpContextAccessor accessor) : AuthorizationHandler<CentralTeamToPostRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CentralTeamToPostRequirement requirement)
+    {
+        var method = accessor.HttpContext?.Request.Method;
+        if (HttpMethods.IsGet(method ?? "") || HttpMethods.IsHead(method ?? ""))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        if (await current.GetAsync() is { IsCentralTeam: true })
+        {
+            context.Succeed(requirement);
+        }
+    }
 }
 
 internal sealed class PersonRequirementHandler(CurrentPerson current) : AuthorizationHandler<PersonRequirement>

@@ -33,6 +33,9 @@ public sealed record SignedInPerson(
     /// <summary>The central team, who set what holds across the system (the tolerances): administrators with a second factor and performance officers, in the browser.</summary>
     public bool IsCentralTeam => !ByToken && (MayAdminister || Actor.Holds(Role.PerformanceOfficer));
 
+    /// <summary>The returns dashboard and review pages: the central team, and auditors, who read every return.</summary>
+    public bool MayReadReturnsOverview => IsCentralTeam || (!ByToken && Actor.Holds(Role.Auditor));
+
     /// <summary>Whether this request may change figures at all: a browser session, or a token with submit scope.</summary>
     public bool MayChange => TokenScope is null or Tokens.TokenScope.Submit;
 }

@@ -35,6 +35,11 @@ public static class AuditActions
     public const string BundleImported = "bundle_imported";
     public const string AccessDenied = "access_denied";
     public const string TolerancesChanged = "tolerances_changed";
+    public const string ReturnAccepted = "return_accepted";
+    public const string ReturnQueried = "return_queried";
+    public const string ReturnSignedOff = "return_signed_off";
+    public const string ReturnReopened = "return_reopened";
+    public const string ReturnChased = "return_chased";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -70,6 +75,11 @@ public static class AuditActions
         [BundleImported] = "Bundle imported",
         [AccessDenied] = "Access denied",
         [TolerancesChanged] = "System tolerances changed",
+        [ReturnAccepted] = "Return quality-assured",
+        [ReturnQueried] = "Return queried",
+        [ReturnSignedOff] = "Return signed off",
+        [ReturnReopened] = "Return reopened after sign-off",
+        [ReturnChased] = "Return chased",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -24,6 +24,7 @@ public static class CommandLine
             {
                 ImportCommand.Create(database, terminal),
                 ScorecardCommand.Create(database, terminal),
+                ReturnsCommand.Create(database, terminal),
                 MigrateCommand.Create(database, terminal),
                 Web.ServeCommand.Create(database, terminal),
                 People.UsersCommand.Create(database, terminal, Tokens.UsersTokenCommand.Create(database, terminal)),

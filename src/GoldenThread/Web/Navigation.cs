@@ -26,6 +26,11 @@ public static class Navigation
             items.Add(("/audit", "Audit trail", "audit"));
         }
 
+        if (person.MayReadReturnsOverview)
+        {
+            items.Add(("/returns/dashboard", "Returns dashboard", "returns-dashboard"));
+        }
+
         if (person.IsCentralTeam)
         {
             items.Add(("/settings/tolerances", "Tolerances", "tolerances"));

@@ -105,6 +105,7 @@ public static class WebApp
         builder.Services.AddHealthChecks().AddDbContextCheck<GoldenThreadDb>("database");
         builder.Services.AddGoldenThreadApi();
         builder.Services.AddGoldenThreadAdministration();
+        Returns.Review.ReviewSetup.AddGoldenThreadReview(builder.Services);
         builder.Services.AddGoldenThreadWorker(hosted: options.RunWorker || builder.Configuration.GetValue<bool>(WorkerSetup.EnabledSetting));
         configure?.Invoke(builder);
 

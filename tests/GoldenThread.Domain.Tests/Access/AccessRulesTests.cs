@@ -167,3 +167,77 @@ internal static class Grants
         _ => new Grant(role, BodyId: body),
     };
 }
+
+public class ReviewAccessRulesTests
+{
+    private const int Council = 1;
+    private const int Police = 2;
+    private const int Officer = 10;
+    private const int Lead = 11;
+    private const int Colleague = 12;
+
+    private static readonly ReviewedReturn PoliceReturnSubmittedByLead = new(Police, Lead, Lead);
+
+    [Fact]
+    public void MayQualityAssure_AnAdministrator_AnyReturn()
+    {
+        var admin = new Actor(Council, [new Grant(Role.Administrator)]);
+
+        Assert.True(AccessRules.MayQualityAssure(admin, PoliceReturnSubmittedByLead));
+        Assert.True(AccessRules.MayQualityAssure(admin, new ReviewedReturn(null, null, null)));
+    }
+
+    [Fact]
+    public void MayQualityAssure_APerformanceOfficer_OnlyTheirOwnOrganisationsReturns()
+    {
+        var officer = new Actor(Police, [new Grant(Role.PerformanceOfficer)]);
+
+        Assert.True(AccessRules.MayQualityAssure(officer, PoliceReturnSubmittedByLead));
+        Assert.False(AccessRules.MayQualityAssure(officer, PoliceReturnSubmittedByLead with { OrganisationId = Council }));
+    }
+
+    [Theory]
+    [InlineData(Role.IndicatorOwner)]
+    [InlineData(Role.IndicatorDeputy)]
+    [InlineData(Role.DeliveryLead)]
+    [InlineData(Role.TargetSponsor)]
+    [InlineData(Role.BodyMember)]
+    [InlineData(Role.Auditor)]
+    public void MayQualityAssure_AnyoneOutsideTheCentralTeam_IsRefused(Role role)
+    {
+        var person = new Actor(Police, [new Grant(role, role is Role.BodyMember ? null : 1, role is Role.DeliveryLead or Role.TargetSponsor ? 1 : null, role is Role.BodyMember ? 1 : null)]);
+
+        Assert.False(AccessRules.MayQualityAssure(person, PoliceReturnSubmittedByLead));
+        Assert.False(AccessRules.MaySignOff(person, Colleague, PoliceReturnSubmittedByLead));
+    }
+
+    [Fact]
+    public void MaySignOff_AnOfficerOfTheOrganisationWhoDidNotSubmit_Signs()
+    {
+        var officer = new Actor(Police, [new Grant(Role.PerformanceOfficer)]);
+
+        Assert.True(AccessRules.MaySignOff(officer, Officer, PoliceReturnSubmittedByLead));
+    }
+
+    [Fact]
+    public void MaySignOff_WhoeverSubmittedIt_IsRefused_FourEyes()
+    {
+        var officer = new Actor(Police, [new Grant(Role.PerformanceOfficer)]);
+        var admin = new Actor(Council, [new Grant(Role.Administrator)]);
+        var enteredByTheOfficer = PoliceReturnSubmittedByLead with { SubmittedById = Officer };
+
+        Assert.False(AccessRules.MaySignOff(officer, Officer, enteredByTheOfficer));
+        Assert.False(AccessRules.MaySignOff(admin, Officer, enteredByTheOfficer));
+        Assert.True(AccessRules.MaySignOff(admin, Colleague, enteredByTheOfficer));
+    }
+
+    [Fact]
+    public void MaySignOff_TheAssignee_IsRefusedEvenWhenSomeoneElseSubmittedForThem()
+    {
+        var officerWhoOwesTheReturn = new Actor(Police, [new Grant(Role.PerformanceOfficer)]);
+        var theirs = new ReviewedReturn(Police, Officer, Colleague);
+
+        Assert.True(AccessRules.MayQualityAssure(officerWhoOwesTheReturn, theirs));
+        Assert.False(AccessRules.MaySignOff(officerWhoOwesTheReturn, Officer, theirs));
+    }
+}

@@ -58,6 +58,7 @@ public static class AuthorisationMatrix
     private const string Administrators = "S  A F F F F F F F  S S";
     private const string AuditTrail = "S  A F F F F F F A  S S";
     private const string CentralTeam = "S  A A F F F F F F  S S";
+    private const string ReturnsReaders = "S  A A F F F F F A  S S";
     private const string SubmitToken = "S  S S S S S S S S  F A";
 
     // Pages whose own answer looks like a refusal to everyone: the access-denied page is a 403, and the steps
@@ -142,6 +143,12 @@ public static class AuthorisationMatrix
         // The system tolerances: the central team (administrators and performance officers).
         new("GET", "settings/tolerances", "/settings/tolerances", CentralTeam),
         new("POST", "settings/tolerances", "/settings/tolerances", CentralTeam),
+
+        // The returns dashboard and a return's review: the central team and auditors read them; only the central team
+        // acts (which returns, and sign-off's four eyes, are the use cases' decisions: Returns/Review tests).
+        new("GET", "returns/dashboard", "/returns/dashboard", ReturnsReaders),
+        new("GET", "returns/{id:int}/review", "/returns/1/review", ReturnsReaders),
+        new("POST", "returns/{id:int}/review", "/returns/1/review", CentralTeam),
 
         // The audit trail: administrators and auditors, who read and export it.
         new("GET", "audit", "/audit", AuditTrail),

@@ -9,6 +9,7 @@ public sealed class CommandLineTests
     [InlineData]
     [InlineData("import")]
     [InlineData("scorecard")]
+    [InlineData("returns")]
     [InlineData("migrate")]
     public async Task Help_OnProgramAndEveryCommand_DescribesIt(params string[] command)
     {

@@ -83,6 +83,59 @@ public sealed class TestData(Database database)
         });
     }
 
+    /// <summary>A return of <paramref name="period"/> (a quarter) in any state, as issuing and entry would leave it.</summary>
+    public async Task<GoldenThread.Returns.Return> CreateReturnAsync(
+        string period,
+        GoldenThread.People.Person? assignee = null,
+        Organisation? organisation = null,
+        GoldenThread.Domain.Returns.ReturnState state = GoldenThread.Domain.Returns.ReturnState.NotStarted,
+        GoldenThread.People.Person? submittedBy = null,
+        int queryCount = 0,
+        bool amendedAfterSignOff = false)
+    {
+        var submitted = GoldenThread.Domain.Returns.ReturnStates.HasBeenSubmitted(state) || state == GoldenThread.Domain.Returns.ReturnState.Queried;
+        return await SaveAsync(new GoldenThread.Returns.Return
+        {
+            Period = Period.Parse(period).Code,
+            AssigneeId = assignee?.Id,
+            OrganisationId = organisation?.Id ?? assignee?.OrganisationId,
+            State = state,
+            IssuedAt = new DateTimeOffset(2009, 10, 1, 9, 0, 0, TimeSpan.Zero),
+            SubmittedAt = submitted ? new DateTimeOffset(2009, 10, 20, 9, 0, 0, TimeSpan.Zero) : null,
+            SubmittedById = submitted ? (submittedBy ?? assignee)?.Id : null,
+            QueryCount = queryCount,
+            AmendedAfterSignOff = amendedAfterSignOff,
+        });
+    }
+
+    /// <summary>A line of a return: what is due for an indicator in an area at a period, with any draft figures.</summary>
+    public async Task<GoldenThread.Returns.ReturnLine> CreateReturnLineAsync(
+        GoldenThread.Returns.Return owner,
+        Indicator indicator,
+        Area area,
+        string? period = null,
+        bool actualDue = true,
+        bool projectedOutturnDue = true,
+        decimal? actual = null,
+        decimal? projectedOutturn = null,
+        string? note = null)
+    {
+        var parsed = Period.Parse(period ?? owner.Period);
+        return await SaveAsync(new GoldenThread.Returns.ReturnLine
+        {
+            ReturnId = owner.Id,
+            IndicatorId = indicator.Id,
+            AreaId = area.Id,
+            Period = parsed.Code,
+            PeriodStart = parsed.StartOrdinal,
+            ActualDue = actualDue,
+            ProjectedOutturnDue = projectedOutturnDue,
+            Actual = actual,
+            ProjectedOutturn = projectedOutturn,
+            Note = note,
+        });
+    }
+
     private static string NextCode(string prefix) =>
         prefix + Interlocked.Increment(ref _counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
 

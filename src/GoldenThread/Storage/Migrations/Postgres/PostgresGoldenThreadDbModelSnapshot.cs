@@ -968,6 +968,58 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.ToTable("return_lines", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Returns.Review.ReturnReviewStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("ReturnId")
+                        .HasColumnType("integer")
+                        .HasColumnName("return_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("who");
+
+                    b.HasKey("Id")
+                        .HasName("pk_return_review_steps");
+
+                    b.HasIndex("ReturnId")
+                        .HasDatabaseName("ix_return_review_steps_return_id");
+
+                    b.ToTable("return_review_steps", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Scorecard.ToleranceSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -1555,6 +1607,16 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.Navigation("Area");
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("GoldenThread.Returns.Review.ReturnReviewStep", b =>
+                {
+                    b.HasOne("GoldenThread.Returns.Return", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_review_steps_returns_return_id");
                 });
 
             modelBuilder.Entity("GoldenThread.Sessions.Session", b =>

@@ -939,6 +939,56 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.ToTable("return_lines", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Returns.Review.ReturnReviewStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("ReturnId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("return_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("who");
+
+                    b.HasKey("Id")
+                        .HasName("pk_return_review_steps");
+
+                    b.HasIndex("ReturnId")
+                        .HasDatabaseName("ix_return_review_steps_return_id");
+
+                    b.ToTable("return_review_steps", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Scorecard.ToleranceSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -1516,6 +1566,16 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.Navigation("Area");
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("GoldenThread.Returns.Review.ReturnReviewStep", b =>
+                {
+                    b.HasOne("GoldenThread.Returns.Return", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_review_steps_returns_return_id");
                 });
 
             modelBuilder.Entity("GoldenThread.Sessions.Session", b =>
