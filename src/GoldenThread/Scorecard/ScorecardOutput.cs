@@ -21,7 +21,7 @@ public static class ScorecardOutput
     public static readonly IReadOnlyList<string> Fields =
     [
         "indicator", "area", "period", "actual", "period_target", "current_target", "projected_outturn", "pvt",
-        "status", "trend", "trend_periods", "direction_of_travel", "exception_required", "off_trajectory", "ladder_stage",
+        "status", "trend", "trend_periods", "direction_of_travel", "exception_required", "off_trajectory", "ladder_stage", "final",
     ];
 
     public static async Task WriteJsonAsync(ScorecardResult scorecard, Stream output, CancellationToken cancellationToken)
@@ -58,6 +58,7 @@ public static class ScorecardOutput
 
             json.WriteBoolean("off_trajectory", a.OffTrajectory);
             json.WriteNumber("ladder_stage", a.LadderStage);
+            json.WriteBoolean("final", entry.Final);
             json.WriteEndObject();
             if (json.BytesPending > 64 * 1024)
             {
@@ -104,6 +105,7 @@ public static class ScorecardOutput
             csv.WriteField(a.ExceptionRequired?.Code() ?? string.Empty);
             csv.WriteField(a.OffTrajectory ? "true" : "false");
             csv.WriteField(a.LadderStage);
+            csv.WriteField(entry.Final ? "true" : "false");
             await csv.EndRecordAsync(cancellationToken);
         }
 

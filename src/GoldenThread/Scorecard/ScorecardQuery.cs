@@ -65,7 +65,10 @@ public static class ScorecardQuery
             }
 
             var assessor = new Assessor(indicator.Rules, tolerances, history.History);
-            entries.Add(new ScorecardEntry(indicator.Code, areaOfPair, assessor.Assess(filter.Period)));
+            entries.Add(new ScorecardEntry(indicator.Code, areaOfPair, assessor.Assess(filter.Period))
+            {
+                Final = history.IsFinal(assessor.ValueAt(filter.Period)?.Supplier),
+            });
         }
 
         entries.Sort(static (a, b) =>
