@@ -36,10 +36,10 @@ public static class FigureHistory
     public static async Task<IReadOnlyList<FigureHistoryRow>> ForAreaAsync(GoldenThreadDb db, int indicatorId, int areaId, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await Query(db, db.FigureRecords.Where(r => r.IndicatorId == indicatorId && r.AreaId == areaId))
+        var records = db.FigureRecords.Where(r => r.IndicatorId == indicatorId && r.AreaId == areaId)
             .OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+            .Take(limit);
+        return await Query(db, records).ToListAsync(cancellationToken);
     }
 
     /// <summary>The records the filter selects, newest first, streamed as they are read.</summary>
@@ -58,13 +58,16 @@ public static class FigureHistory
             records = records.Where(r => r.IndicatorId == indicator);
         }
 
-        await foreach (var row in Query(db, records).OrderByDescending(r => r.At).ThenByDescending(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in Query(db, records).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
         }
     }
 
-    /// <summary>Records with their codes and the on-behalf person's name and email. A code that no longer resolves shows its id.</summary>
+    /// <summary>
+    /// Records (already ordered) with their codes and the on-behalf person's name and email; the order is kept, newest
+    /// first. A code that no longer resolves shows its id.
+    /// </summary>
     private static IQueryable<FigureHistoryRow> Query(GoldenThreadDb db, IQueryable<FigureRecord> records) =>
         from r in records.AsNoTracking()
         join i in db.Indicators on r.IndicatorId equals i.Id into indicators
@@ -73,6 +76,7 @@ public static class FigureHistory
         from a in areas.DefaultIfEmpty()
         join p in db.People on r.OnBehalfOfId equals (int?)p.Id into people
         from p in people.DefaultIfEmpty()
+        orderby r.At descending, r.Id descending
         select new FigureHistoryRow(
             r.Id,
             r.At,
