@@ -25,5 +25,5 @@ public static class CycleProgress
 
     /// <summary>The sentence a page or report of a period in progress shows.</summary>
     public static string Notice(Period period) =>
-        $"{period.DisplayName} is still in progress: its cycle has not been closed, so its figures may change until it is. Provisional figures are marked.";
+        $"{period.DisplayName} is still in progress: its cycle has not been closed, so its figures may change until it is.";
 }

@@ -13,4 +13,8 @@ public sealed record ScorecardEntry(string Indicator, string Area, Assessment As
 }
 
 /// <summary>The assessment of every indicator and area pair for one period, ordered by indicator then area code.</summary>
-public sealed record ScorecardResult(Domain.Periods.Period Period, IReadOnlyList<ScorecardEntry> Entries);
+public sealed record ScorecardResult(Domain.Periods.Period Period, IReadOnlyList<ScorecardEntry> Entries)
+{
+    /// <summary>True when a quarter the period covers has a cycle that is not closed (<see cref="CycleProgress"/>): the table says so.</summary>
+    public bool InProgress { get; init; }
+}

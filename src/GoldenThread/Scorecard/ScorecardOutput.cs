@@ -136,6 +136,19 @@ public static class ScorecardOutput
 
         var text = new System.Text.StringBuilder();
         text.Append("Scorecard for ").Append(scorecard.Period.DisplayName).Append('\n').Append('\n');
+        if (scorecard.InProgress)
+        {
+            // Two lines, to fit 80 columns.
+            text.Append(scorecard.Period.DisplayName).Append(" is still in progress: its cycle has not been closed,\n")
+                .Append("so its figures may change until it is.\n\n");
+        }
+
+        var provisional = scorecard.Entries.Count(e => !e.Final && (e.Assessment.Actual is not null || e.Assessment.ProjectedOutturn is not null));
+        if (provisional > 0)
+        {
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"{provisional:N0} of {scorecard.Entries.Count:N0} entries rest on provisional figures, not signed off yet.")).Append('\n').Append('\n');
+        }
+
         AppendLine(text, columns, widths, columns.Select(c => c.Name).ToArray());
         AppendLine(text, columns, widths, widths.Select(w => new string('-', w)).ToArray());
         foreach (var row in cells)

@@ -76,6 +76,9 @@ public static class ScorecardQuery
             var byIndicator = string.CompareOrdinal(a.Indicator, b.Indicator);
             return byIndicator != 0 ? byIndicator : string.CompareOrdinal(a.Area, b.Area);
         });
-        return new ScorecardResult(filter.Period, entries);
+        return new ScorecardResult(filter.Period, entries)
+        {
+            InProgress = await CycleProgress.IsInProgressAsync(db, filter.Period, cancellationToken),
+        };
     }
 }

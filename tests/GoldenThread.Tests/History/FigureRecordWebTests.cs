@@ -119,6 +119,8 @@ public abstract class FigureRecordWebTests(WebTestHost host)
         }
 
         var open = await host.GetPageAsync(Page);
+        var openAreas = await host.GetPageAsync($"/indicators/NI%2016/areas?period={DemoBundle.LatestQuarter}");
+        var openIndicator = await host.GetPageAsync("/indicators/NI%2016?area=HRT");
         await using (var db = host.Database.Open())
         {
             await db.PeriodCycles.Where(c => c.Period == DemoBundle.LatestQuarter).ExecuteDeleteAsync();
@@ -130,6 +132,10 @@ public abstract class FigureRecordWebTests(WebTestHost host)
         Assert.NotEmpty(provisional);
         Assert.All(provisional, tag => Assert.Equal("Provisional", tag.TextContent.Trim()));
         Assert.Contains("on provisional figures", closed.QuerySelector("#provisional-count")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("is still in progress", openAreas.QuerySelector("#in-progress")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(openAreas.QuerySelectorAll("#areas-table td[data-column='actual'] .app-provisional"), tag => tag.TextContent.Trim() == "Provisional");
+        Assert.Contains("is still in progress", openIndicator.QuerySelector("#in-progress")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(openIndicator.QuerySelectorAll("#figures-table td[data-column='sign-off']"), cell => cell.TextContent.Trim() == "Provisional");
     }
 
     [Fact]

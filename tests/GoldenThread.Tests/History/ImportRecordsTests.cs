@@ -161,6 +161,31 @@ public sealed class ImportRecordsTests
         Assert.Equal(0, await check.FigureRecords.CountAsync());
     }
 
+    [Theory, BothDatabases]
+    public async Task ScorecardTable_SaysHowManyEntriesAreProvisional_AndWhenTheQuarterIsInProgress(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await TestPeople.AddAsync(database, "signer@example.org");
+        await CliRunner.RunAsync("--database", database.ConnectionString, "import", First().Write());
+        var provisional = await CliRunner.RunAsync("--database", database.ConnectionString, "scorecard", "--period", "2008-09-Q2");
+        await CliRunner.RunAsync("--database", database.ConnectionString, "import", First().Write(), "--signed-off", "--by", "signer@example.org");
+        await using (var db = database.Open(tracking: true))
+        {
+            var quarter = Domain.Periods.Period.Parse("2008-09-Q2");
+            db.PeriodCycles.Add(new Timetable.PeriodCycle { Period = quarter.Code, PeriodStart = quarter.StartOrdinal, FormsIssuedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var final = await CliRunner.RunAsync("--database", database.ConnectionString, "scorecard", "--period", "2008-09-Q2");
+        var json = await CliRunner.RunAsync("--database", database.ConnectionString, "scorecard", "--period", "2008-09-Q2", "--format", "json");
+
+        Assert.Contains("1 of 1 entries rest on provisional figures, not signed off yet.", provisional.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("in progress", provisional.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("provisional", final.Out, StringComparison.Ordinal);
+        Assert.Contains("2008/09 Q2 is still in progress", final.Out, StringComparison.Ordinal);
+        Assert.True(Assert.Single(Tests.Scorecard.ScorecardJson.Parse(json.Out).Entries).GetProperty("final").GetBoolean());
+    }
+
     private static async Task<List<FigureRecord>> RecordsAsync(Database database)
     {
         await using var db = database.Open();
