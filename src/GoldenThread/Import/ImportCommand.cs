@@ -55,6 +55,11 @@ public static class ImportCommand
             }
 
             await terminal.Out.WriteLineAsync(counts.ToString());
+            if (record.SignedOffBy is { } signer && counts.Values > 0)
+            {
+                await terminal.Out.WriteLineAsync($"The values are signed off by {signer.Name} <{signer.Email}>.");
+            }
+
             return 0;
         }));
         return command;

@@ -227,7 +227,7 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, Figur
         var updateSql = $"CREATE TEMP TRIGGER {UpdateTrigger} AFTER UPDATE ON {table.Name} BEGIN\n{onUpdate}END";
         await Db.Database.ExecuteSqlRawAsync(insertSql, cancellationToken);
         await Db.Database.ExecuteSqlRawAsync(updateSql, cancellationToken);
-        return new DropTriggers(Db, [InsertTrigger, UpdateTrigger]);
+        return new DropTriggers(Db, [InsertTrigger, UpdateTrigger], RunTable);
 
         // Numbers are stored as text with a decimal point (410.0); a record writes them as FigureLedger.Text does (410).
         static Func<string, string> Text(string figure) => figure == Audit.ImportChange.Note
@@ -239,7 +239,8 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, Figur
     private const string InsertTrigger = "goldenthread_figure_records_insert";
     private const string UpdateTrigger = "goldenthread_figure_records_update";
 
-    private sealed class DropTriggers(GoldenThreadDb db, string[] names) : IAsyncDisposable
+    /// <summary>Drops the triggers, then the table they read, so the pooled connection keeps nothing of the write.</summary>
+    private sealed class DropTriggers(GoldenThreadDb db, string[] names, string table) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -248,6 +249,9 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, Figur
                 var sql = "DROP TRIGGER IF EXISTS temp." + name;
                 await db.Database.ExecuteSqlRawAsync(sql);
             }
+
+            var drop = "DROP TABLE IF EXISTS temp." + table;
+            await db.Database.ExecuteSqlRawAsync(drop);
         }
     }
 

@@ -92,6 +92,7 @@ public sealed class ImportRecordsTests
             "--database", database.ConnectionString, "import", First().Write(), "--signed-off", "--by", "Signer@Example.org");
 
         Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("The values are signed off by Test Person <signer@example.org>.", result.Out, StringComparison.Ordinal);
         await using var db = database.Open();
         var rows = await db.Values.ToListAsync();
         Assert.Equal(2, rows.Count);
