@@ -27,6 +27,9 @@ public static class RecordedFields
     /// <summary>A sign-off: the old value is empty, the new is <c>signed off</c>; a change that clears a sign-off records the reverse.</summary>
     public const string SignedOff = "signed_off";
 
+    /// <summary>The value a <see cref="SignedOff"/> record gives a signed-off row (the other side is null).</summary>
+    public const string SignedOffValue = "signed off";
+
     /// <summary>A field of the exception report, e.g. <c>exception.reason</c>.</summary>
     public static string Exception(string field) => "exception." + field;
 }

@@ -73,3 +73,23 @@ public sealed class FigureRecordConfiguration : IEntityTypeConfiguration<FigureR
         builder.HasIndex(r => r.At);
     }
 }
+
+/// <summary>
+/// The application's half of "append-only": a unit of work that would change or remove a figure record is refused
+/// before it reaches the database (whose triggers refuse it too). <see cref="Storage.GoldenThreadDb"/> checks every save.
+/// </summary>
+public static class FigureRecordGuard
+{
+    public static void Check(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var entry in changes.Entries<FigureRecord>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException(
+                    $"The record of every figure is append-only: record {entry.Entity.Id} cannot be {(entry.State == EntityState.Deleted ? "deleted" : "changed")}.");
+            }
+        }
+    }
+}

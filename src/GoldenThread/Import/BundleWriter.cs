@@ -13,7 +13,10 @@ namespace GoldenThread.Import;
 /// written or none is. Reference rows go through EF Core; targets and values, which run to millions,
 /// go through the storage's bulk writer (<see cref="BulkWriter"/>). The import's record in the audit trail,
 /// with every figure it replaced, is written in the same transaction: an import that is not recorded did not
-/// happen.
+/// happen. So is the record of every figure (<see cref="History.FigureRecord"/>, source <c>import</c>): each figure
+/// a row adds or changes, each sign-off a change clears and, with <see cref="ImportRecord.SignedOffBy"/>, each
+/// sign-off the import gives. Values rows are provisional unless the import signs them off; a row whose figures do
+/// not change keeps the sign-off it had.
 /// </summary>
 public static class BundleWriter
 {
@@ -51,7 +54,9 @@ public static class BundleWriter
                 var indicatorIds = await db.Indicators.ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.Ordinal, ct);
                 var areaIds = await db.Areas.ToDictionaryAsync(a => a.Code, a => a.Id, StringComparer.Ordinal, ct);
                 var periods = new PeriodCodeCache();
-                var writer = BulkWriter.For(db, entry.Id);
+                var at = record.Clock.GetUtcNow();
+                var signOff = record.SignedOffBy is { } signer ? new FigureSignOff(at, signer.Id, signer.Reason) : null;
+                var writer = BulkWriter.For(db, entry.Id, new FigureRecording(at, record.Actor.Id, record.Actor.Name, signOff));
                 void Advance(int rows) => progress?.Report(written += rows);
 
                 var targets = new StoredTarget[bundle.Targets.Count];
@@ -80,7 +85,7 @@ public static class BundleWriter
                 ChangedFigures = changed,
             };
             db.AuditEntries.Attach(entry);
-            entry.Detail = counts.Describe();
+            entry.Detail = record.SignedOffBy is { } signedBy ? counts.Describe() + " " + signedBy.Reason : counts.Describe();
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return counts;

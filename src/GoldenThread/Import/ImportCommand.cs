@@ -2,6 +2,7 @@ using System.CommandLine;
 using GoldenThread.Cli;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
+using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
 namespace GoldenThread.Import;
@@ -12,9 +13,15 @@ public static class ImportCommand
     public static Command Create(Option<string?> databaseOption, Terminal terminal)
     {
         var path = new Argument<string>("bundle") { Description = "A folder of CSV files (areas.csv, organisations.csv, bodies.csv, indicators.csv, targets.csv, values.csv) or an .xlsx workbook with sheets of the same names." };
+        var signedOff = new Option<bool>("--signed-off")
+        {
+            Description = "Load the values signed off, as final (for past years kept in spreadsheets), by the person --by names. Without it imported figures are provisional.",
+        };
+        var by = new Option<string?>("--by") { Description = "With --signed-off: the email of the active person who signed the figures off." };
         var command = new Command("import", "Load a bundle of areas, organisations, bodies, indicators, targets and values. Rows upsert on their keys; if any row is bad, nothing is written and every problem is listed.")
         {
             Arguments = { path },
+            Options = { signedOff, by },
         };
         command.SetAction((parseResult, ct) => CommandLine.GuardAsync(terminal, async () =>
         {
@@ -23,7 +30,10 @@ public static class ImportCommand
             await Schema.EnsureCurrentAsync(db, database, terminal.Error, ct);
             var catalogue = await DatabaseCatalogue.LoadAsync(db, ct);
             var bundlePath = parseResult.GetValue(path)!;
-            var record = ImportRecord.CommandLine(bundlePath, TimeProvider.System);
+            var record = ImportRecord.CommandLine(bundlePath, TimeProvider.System) with
+            {
+                SignedOffBy = await SignerAsync(db, parseResult.GetValue(signedOff), parseResult.GetValue(by), ct),
+            };
 
             var (outcome, counts) = terminal.Interactive
                 ? await WithProgressAsync(terminal, bundlePath, record, catalogue, db, ct)
@@ -45,9 +55,44 @@ public static class ImportCommand
             }
 
             await terminal.Out.WriteLineAsync(counts.ToString());
+            if (record.SignedOffBy is { } signer && counts.Values > 0)
+            {
+                await terminal.Out.WriteLineAsync($"The values are signed off by {signer.Name} <{signer.Email}>.");
+            }
+
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The person named by <c>--signed-off --by</c>, who must exist and be active; null without <c>--signed-off</c>.
+    /// Checked before the bundle is read, so a wrong name costs nothing.
+    /// </summary>
+    internal static async Task<ImportSigner?> SignerAsync(GoldenThreadDb db, bool signedOff, string? email, CancellationToken ct)
+    {
+        email = email?.Trim();
+        if (!signedOff)
+        {
+            return string.IsNullOrEmpty(email)
+                ? null
+                : throw new UserFacingException("--by names who signed the figures off, so it goes with --signed-off: add --signed-off, or leave out --by to load the figures as provisional.");
+        }
+
+        if (string.IsNullOrEmpty(email))
+        {
+            throw new UserFacingException("--signed-off needs --by <email>: the email of the active person who signed the figures off.");
+        }
+
+        var normalised = email.ToUpperInvariant();
+        var person = await db.People.AsNoTracking()
+            .Where(p => p.NormalizedEmail == normalised)
+            .Select(p => new { p.Id, p.FullName, p.Email, p.DeactivatedAt })
+            .SingleOrDefaultAsync(ct)
+            ?? throw new UserFacingException($"--by: there is no person with the email '{email}'. The figures can only be signed off by someone who has an account (see 'goldenthread users').");
+        return person.DeactivatedAt is not null
+            ? throw new UserFacingException($"--by: {person.FullName} <{person.Email}> is deactivated, so cannot sign figures off. Name an active person.")
+            : new ImportSigner(person.Id, person.FullName, person.Email ?? email);
     }
 
     /// <summary>The real date in England: values must be for periods that have started by it (targets may be for any).</summary>

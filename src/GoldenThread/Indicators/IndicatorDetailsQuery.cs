@@ -205,6 +205,14 @@ public static class IndicatorDetailsQuery
         return histories.GetValueOrDefault((indicatorId, areaId)) ?? StoredHistory.Empty;
     }
 
+    /// <summary>As <see cref="HistoriesOfAllAreasAsync"/>, with each values row's sign-off (what is final).</summary>
+    public static async Task<IReadOnlyDictionary<int, StoredHistory>> StoredHistoriesOfAllAreasAsync(GoldenThreadDb db, int indicatorId, Period upTo, Publication publication, CancellationToken cancellationToken)
+    {
+        var filter = new FigureFilter(publication) { Indicators = [indicatorId], UpTo = upTo };
+        var histories = await FigureStore.HistoriesAsync(db, filter, cancellationToken);
+        return histories.ToDictionary(h => h.Key.Area, h => h.Value);
+    }
+
     /// <summary>Every target and values row of one indicator, in every area, for periods started by the end of <paramref name="upTo"/>; keyed by area id.</summary>
     public static async Task<IReadOnlyDictionary<int, IndicatorHistory>> HistoriesOfAllAreasAsync(GoldenThreadDb db, int indicatorId, Period upTo, Publication publication, CancellationToken cancellationToken)
     {

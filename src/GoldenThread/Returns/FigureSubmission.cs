@@ -2,6 +2,7 @@ using System.Globalization;
 using GoldenThread.Audit;
 using GoldenThread.Domain.Access;
 using GoldenThread.Domain.Indicators;
+using GoldenThread.History;
 using GoldenThread.Import;
 using GoldenThread.Indicators;
 using GoldenThread.Storage;
@@ -52,10 +53,11 @@ public abstract record SubmissionOutcome
 /// site makes with <see cref="Access.SubmitFiguresRequirement"/>); the figures must pass the very rules the import
 /// applies to a row of values.csv (<see cref="FigureRules"/>: the period fits the indicator's frequency and has started
 /// by the reporting clock's today, numbers lie in its range and the configured magnitude, the note fits).
-/// The row and its audit entry are saved together. Indicator values carry no foreign keys (docs/decisions/0006),
+/// The row, its audit entry and its records in the record of every figure (<see cref="FigureLedger"/>, source
+/// <c>api</c>) are saved together; a change to a signed-off row's figures clears the sign-off, recorded too. Indicator values carry no foreign keys (docs/decisions/0006),
 /// so this path resolves every code itself before writing.
 /// </summary>
-public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit, ReportingClock clock, FigureLimits limits)
+public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit, ReportingClock clock, FigureLimits limits, FigureLedger ledger)
 {
     public async Task<SubmissionOutcome> SubmitAsync(
         string indicatorCode,
@@ -101,6 +103,16 @@ public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit, Reportin
             stored.Actual = row.Actual;
             stored.ProjectedOutturn = row.ProjectedOutturn;
             stored.Note = row.Note;
+            var after = (row.Actual, row.ProjectedOutturn, row.Note);
+            ledger.RecordValues(actor, indicator.Id, area.Id, period, before is null ? null : (before.Actual, before.ProjectedOutturn, before.Note), after, FigureSources.Api);
+            if (before is not null && stored.IsFinal && (before.Actual != row.Actual || before.ProjectedOutturn != row.ProjectedOutturn || before.Note != row.Note))
+            {
+                // A figure changed after sign-off is provisional again until it is signed off anew.
+                stored.SignedOffAt = null;
+                stored.SignedOffById = null;
+                ledger.Record(actor, new FigureChange(indicator.Id, area.Id, period, RecordedFields.SignedOff, RecordedFields.SignedOffValue, null, FigureSources.Api));
+            }
+
             var subject = $"{indicator.Code} in {area.Name}, {period}";
             audit.Add(actor, AuditActions.FigureSubmitted, $"{subject}: {Changes(before, row)}", null, subject);
             try
@@ -180,6 +192,13 @@ public sealed class FigureSubmission(GoldenThreadDb db, AuditLog audit, Reportin
 
         var withdrawn = new StoredFigure(indicator.Code, area.Code, period, Normalise(stored.Actual), Normalise(stored.ProjectedOutturn), stored.Note);
         db.Values.Remove(stored);
+        // The record keeps what the row held: each field going to nothing, and its sign-off going, with the reason.
+        ledger.RecordValues(actor, indicator.Id, area.Id, period, (stored.Actual, stored.ProjectedOutturn, stored.Note), (null, null, null), FigureSources.Api, reason);
+        if (stored.IsFinal)
+        {
+            ledger.Record(actor, new FigureChange(indicator.Id, area.Id, period, RecordedFields.SignedOff, RecordedFields.SignedOffValue, null, FigureSources.Api, reason));
+        }
+
         var subject = $"{indicator.Code} in {area.Name}, {period}";
         var note = stored.Note is null ? "no note" : $"note '{stored.Note}'";
         audit.Add(

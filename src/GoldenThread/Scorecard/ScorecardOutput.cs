@@ -21,7 +21,7 @@ public static class ScorecardOutput
     public static readonly IReadOnlyList<string> Fields =
     [
         "indicator", "area", "period", "actual", "period_target", "current_target", "projected_outturn", "pvt",
-        "status", "trend", "trend_periods", "direction_of_travel", "exception_required", "off_trajectory", "ladder_stage",
+        "status", "trend", "trend_periods", "direction_of_travel", "exception_required", "off_trajectory", "ladder_stage", "final",
     ];
 
     public static async Task WriteJsonAsync(ScorecardResult scorecard, Stream output, CancellationToken cancellationToken)
@@ -58,6 +58,7 @@ public static class ScorecardOutput
 
             json.WriteBoolean("off_trajectory", a.OffTrajectory);
             json.WriteNumber("ladder_stage", a.LadderStage);
+            json.WriteBoolean("final", entry.Final);
             json.WriteEndObject();
             if (json.BytesPending > 64 * 1024)
             {
@@ -104,6 +105,7 @@ public static class ScorecardOutput
             csv.WriteField(a.ExceptionRequired?.Code() ?? string.Empty);
             csv.WriteField(a.OffTrajectory ? "true" : "false");
             csv.WriteField(a.LadderStage);
+            csv.WriteField(entry.Final ? "true" : "false");
             await csv.EndRecordAsync(cancellationToken);
         }
 
@@ -134,6 +136,19 @@ public static class ScorecardOutput
 
         var text = new System.Text.StringBuilder();
         text.Append("Scorecard for ").Append(scorecard.Period.DisplayName).Append('\n').Append('\n');
+        if (scorecard.InProgress)
+        {
+            // Two lines, to fit 80 columns.
+            text.Append(scorecard.Period.DisplayName).Append(" is still in progress: its cycle has not been closed,\n")
+                .Append("so its figures may change until it is.\n\n");
+        }
+
+        var provisional = scorecard.Entries.Count(e => !e.Final && (e.Assessment.Actual is not null || e.Assessment.ProjectedOutturn is not null));
+        if (provisional > 0)
+        {
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"{provisional:N0} of {scorecard.Entries.Count:N0} entries rest on provisional figures, not signed off yet.")).Append('\n').Append('\n');
+        }
+
         AppendLine(text, columns, widths, columns.Select(c => c.Name).ToArray());
         AppendLine(text, columns, widths, widths.Select(w => new string('-', w)).ToArray());
         foreach (var row in cells)

@@ -26,6 +26,16 @@ public sealed record ScorecardRow(ScorecardEntry Entry, IndicatorFacts Indicator
 
     public string DirectionOfTravel => Assessment.DirectionOfTravel.Name();
 
+    /// <summary>True when the entry shows figures (an actual or a projected outturn) that are not signed off yet.</summary>
+    public bool Provisional => IsProvisional(this);
+
+    /// <inheritdoc cref="Provisional"/>
+    public static bool IsProvisional(ScorecardRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return !row.Entry.Final && (row.Assessment.Actual is not null || row.Assessment.ProjectedOutturn is not null);
+    }
+
     /// <summary>A PVT as the pages print it: its sign and 2 decimal places.</summary>
     public static string? SignedPvt(decimal? pvt) => pvt?.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture);
 

@@ -65,7 +65,10 @@ public static class ScorecardQuery
             }
 
             var assessor = new Assessor(indicator.Rules, tolerances, history.History);
-            entries.Add(new ScorecardEntry(indicator.Code, areaOfPair, assessor.Assess(filter.Period)));
+            entries.Add(new ScorecardEntry(indicator.Code, areaOfPair, assessor.Assess(filter.Period))
+            {
+                Final = history.IsFinal(assessor.ValueAt(filter.Period)?.Supplier),
+            });
         }
 
         entries.Sort(static (a, b) =>
@@ -73,6 +76,9 @@ public static class ScorecardQuery
             var byIndicator = string.CompareOrdinal(a.Indicator, b.Indicator);
             return byIndicator != 0 ? byIndicator : string.CompareOrdinal(a.Area, b.Area);
         });
-        return new ScorecardResult(filter.Period, entries);
+        return new ScorecardResult(filter.Period, entries)
+        {
+            InProgress = await CycleProgress.IsInProgressAsync(db, filter.Period, cancellationToken),
+        };
     }
 }

@@ -3,6 +3,20 @@ using GoldenThread.Indicators;
 
 namespace GoldenThread.Storage;
 
+/// <summary>
+/// Who is writing, for the record of every figure (<see cref="History.FigureRecord"/>): the moment, the person (or
+/// none, for the command line) and their name as the record keeps it; and, when the rows are loaded signed off
+/// (<c>import --signed-off</c>), the sign-off they take and the reason its records give.
+/// </summary>
+public sealed record FigureRecording(DateTimeOffset At, int? PersonId, string Who, FigureSignOff? SignOff = null)
+{
+    /// <summary>The record's name for the writer, cut to the column's length.</summary>
+    public string RecordedWho => Who.Length <= History.FigureRecord.NameLength ? Who : Who[..History.FigureRecord.NameLength];
+}
+
+/// <summary>A sign-off given to every values row an import loads, by a person, with the reason its records carry.</summary>
+public sealed record FigureSignOff(DateTimeOffset At, int ById, string Reason);
+
 /// <summary>A target to store, its codes already turned into stored ids.</summary>
 public readonly record struct StoredTarget(int AreaId, int IndicatorId, string Period, int PeriodStart, decimal Value);
 
@@ -16,14 +30,19 @@ public readonly record struct StoredValue(int AreaId, int IndicatorId, string Pe
 /// EF Core model (<see cref="StoredTable"/>). When an audit entry is given, every stored figure that a row
 /// replaces with a different one is written to <see cref="ImportChange"/> under it, by the same set-based path
 /// (a trigger on SQLite, the staging table's delete on PostgreSQL), so that recording changes costs only what
-/// changed (docs/decisions/0013-import-record.md).
+/// changed (docs/decisions/0013-import-record.md). When a <see cref="FigureRecording"/> is given, every figure a row
+/// adds or changes, and every sign-off it clears or gives, is also written to the record of every figure
+/// (<see cref="History.FigureRecord"/>) by the same set-based path. A values row keeps its sign-off when the upsert
+/// leaves its figures as they were; a row whose figures change loses it (or takes the import's own sign-off, when
+/// the import signs off what it loads).
 /// </summary>
 public abstract class BulkWriter
 {
-    private protected BulkWriter(GoldenThreadDb db, long? changesOf)
+    private protected BulkWriter(GoldenThreadDb db, long? changesOf, FigureRecording? recording)
     {
         Db = db;
         ChangesOf = changesOf;
+        Recording = recording;
         Tables = FigureTables.Of(db);
     }
 
@@ -34,8 +53,11 @@ public abstract class BulkWriter
 
     private protected FigureTables Tables { get; }
 
+    /// <summary>Who writes, for the record of every figure; null to record nothing there (and sign nothing off).</summary>
+    private protected FigureRecording? Recording { get; }
+
     /// <summary>The writer for the context's provider. The context must have a transaction open.</summary>
-    public static BulkWriter For(GoldenThreadDb db, long? changesOf)
+    public static BulkWriter For(GoldenThreadDb db, long? changesOf, FigureRecording? recording = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (db.Database.CurrentTransaction is null)
@@ -43,7 +65,7 @@ public abstract class BulkWriter
             throw new InvalidOperationException("The bulk writer runs inside the caller's transaction: begin one first.");
         }
 
-        return db.Provider == DatabaseProvider.Sqlite ? new SqliteBulkWriter(db, changesOf) : new PostgresBulkWriter(db, changesOf);
+        return db.Provider == DatabaseProvider.Sqlite ? new SqliteBulkWriter(db, changesOf, recording) : new PostgresBulkWriter(db, changesOf, recording);
     }
 
     /// <summary>Writes the rows, each replacing any stored row with its key; <paramref name="written"/> hears of rows as they go.</summary>
@@ -64,6 +86,19 @@ public abstract class BulkWriter
     [
         (ImportChange.Target, Tables.Targets[nameof(Target.Value)]),
     ];
+
+    /// <summary>The columns of a figure record, in the order the writers fill them.</summary>
+    private protected string RecordColumns
+    {
+        get
+        {
+            var r = Tables.Records;
+            return string.Join(", ", r[nameof(History.FigureRecord.At)], r[nameof(History.FigureRecord.PersonId)], r[nameof(History.FigureRecord.Who)],
+                r[nameof(History.FigureRecord.IndicatorId)], r[nameof(History.FigureRecord.AreaId)], r[nameof(History.FigureRecord.Period)],
+                r[nameof(History.FigureRecord.Field)], r[nameof(History.FigureRecord.OldValue)], r[nameof(History.FigureRecord.NewValue)],
+                r[nameof(History.FigureRecord.Reason)], r[nameof(History.FigureRecord.Source)]);
+        }
+    }
 
     /// <summary>The columns of a change row, in the order the writers fill them.</summary>
     private protected string ChangeColumns

@@ -51,9 +51,23 @@ public sealed record FigureFilter(Publication Publication)
     public bool WithNotes { get; init; }
 }
 
-/// <summary>One indicator's recorded figures in one area, as the assessor reads them, with the commentary when asked for.</summary>
+/// <summary>
+/// One indicator's recorded figures in one area, as the assessor reads them, with the commentary when asked for, and
+/// the periods whose values rows are signed off (final; every other row is provisional).
+/// </summary>
 public sealed record StoredHistory(IndicatorHistory History, IReadOnlyDictionary<Period, string> Notes)
 {
+    private static readonly HashSet<Period> NoPeriods = [];
+
+    /// <summary>The periods whose values rows are signed off (<see cref="Indicators.IndicatorValue.SignedOffAt"/> set).</summary>
+    public IReadOnlySet<Period> SignedOff { get; init; } = NoPeriods;
+
+    /// <summary>
+    /// Whether an assessment's figures are final: the values row that stood for the period (its own, or the shorter
+    /// period's that supplied it: <see cref="Assessor.ValueAt"/>) is signed off. With no row there is nothing final.
+    /// </summary>
+    public bool IsFinal(Period? supplier) => supplier is { } period && SignedOff.Contains(period);
+
     /// <summary>No figures at all.</summary>
     public static StoredHistory Empty { get; } = new(new IndicatorHistory(new Dictionary<Period, Observation>(), new Dictionary<Period, decimal>()), new Dictionary<Period, string>());
 }
@@ -87,12 +101,12 @@ public static class FigureStore
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        var histories = new Dictionary<(int, int), (Dictionary<Period, Observation> Values, Dictionary<Period, decimal> Targets, Dictionary<Period, string>? Notes)>();
-        (Dictionary<Period, Observation> Values, Dictionary<Period, decimal> Targets, Dictionary<Period, string>? Notes) HistoryOf(int indicator, int area)
+        var histories = new Dictionary<(int, int), (Dictionary<Period, Observation> Values, Dictionary<Period, decimal> Targets, Dictionary<Period, string>? Notes, HashSet<Period> SignedOff)>();
+        (Dictionary<Period, Observation> Values, Dictionary<Period, decimal> Targets, Dictionary<Period, string>? Notes, HashSet<Period> SignedOff) HistoryOf(int indicator, int area)
         {
             if (!histories.TryGetValue((indicator, area), out var history))
             {
-                history = ([], [], filter.WithNotes ? [] : null);
+                history = ([], [], filter.WithNotes ? [] : null, []);
                 histories.Add((indicator, area), history);
             }
 
@@ -130,7 +144,12 @@ public static class FigureStore
                     history.Values[period] = new Observation(
                         reader.IsDBNull(3) ? null : Normalise(reader.GetDecimal(3)),
                         reader.IsDBNull(4) ? null : Normalise(reader.GetDecimal(4)));
-                    if (history.Notes is { } notes && !reader.IsDBNull(5) && reader.GetString(5) is { } text && !string.IsNullOrWhiteSpace(text))
+                    if (!reader.IsDBNull(5))
+                    {
+                        history.SignedOff.Add(period);
+                    }
+
+                    if (history.Notes is { } notes && !reader.IsDBNull(6) && reader.GetString(6) is { } text && !string.IsNullOrWhiteSpace(text))
                     {
                         notes[period] = text;
                     }
@@ -140,7 +159,10 @@ public static class FigureStore
 
         return histories.ToDictionary(
             h => h.Key,
-            h => new StoredHistory(new IndicatorHistory(h.Value.Values, h.Value.Targets), h.Value.Notes ?? (IReadOnlyDictionary<Period, string>)EmptyNotes));
+            h => new StoredHistory(new IndicatorHistory(h.Value.Values, h.Value.Targets), h.Value.Notes ?? (IReadOnlyDictionary<Period, string>)EmptyNotes)
+            {
+                SignedOff = h.Value.SignedOff,
+            });
     }
 
     /// <summary>Every period that has a values row (in the filter's publication), oldest first; codes that do not parse are left out.</summary>
@@ -203,7 +225,7 @@ public static class FigureStore
         var note = filter.WithNotes ? ", note" : string.Empty;
         return (
             "SELECT indicator_id, area_id, period, value FROM targets" + where,
-            $"SELECT indicator_id, area_id, period, actual, projected_outturn{note} FROM indicator_values" + where,
+            $"SELECT indicator_id, area_id, period, actual, projected_outturn, signed_off_at{note} FROM indicator_values" + where,
             parameters);
     }
 

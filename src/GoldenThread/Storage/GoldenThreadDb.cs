@@ -71,6 +71,20 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
 
     public DbSet<Returns.Review.ReturnReviewStep> ReturnReviewSteps => Set<Returns.Review.ReturnReviewStep>();
 
+    /// <summary>Refuses to save a change to, or the removal of, a figure record: the record is append-only (History/FigureRecord.cs).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        History.FigureRecordGuard.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        History.FigureRecordGuard.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     /// <summary>Which provider this context speaks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 

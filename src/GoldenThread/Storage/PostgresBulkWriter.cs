@@ -12,7 +12,7 @@ namespace GoldenThread.Storage;
 /// replaces the stored row whole, one delete of the keys it names and one insert in key order: much cheaper
 /// for PostgreSQL than ON CONFLICT's per-row speculative insert (docs/decisions/0003-bulk-upsert.md).
 /// </summary>
-internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf) : BulkWriter(db, changesOf)
+internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf, FigureRecording? recording) : BulkWriter(db, changesOf, recording)
 {
     public override async Task UpsertTargetsAsync(IReadOnlyList<StoredTarget> rows, Action<int>? written, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf) : B
             await importer.CompleteAsync(cancellationToken);
         }
 
-        await ReplaceAsync(t, Staged, columns, TargetFigures(), cancellationToken);
+        await ReplaceAsync(t, Staged, columns, TargetFigures(), signOff: false, cancellationToken);
         written?.Invoke(rows.Count);
     }
 
@@ -58,7 +58,9 @@ internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf) : B
         [
             v[nameof(IndicatorValue.IndicatorId)], v[nameof(IndicatorValue.AreaId)], v[nameof(IndicatorValue.Period)], v[nameof(IndicatorValue.PeriodStart)],
             v[nameof(IndicatorValue.Actual)], v[nameof(IndicatorValue.ProjectedOutturn)], v[nameof(IndicatorValue.Note)],
+            v[nameof(IndicatorValue.SignedOffAt)], v[nameof(IndicatorValue.SignedOffById)],
         ];
+        var signOff = Recording?.SignOff;
         const string Staged = "goldenthread_staged_values";
         await StageAsync(v, Staged, cancellationToken);
         await using (var importer = await Connection.BeginBinaryImportAsync($"COPY {Staged} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken))
@@ -80,12 +82,23 @@ internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf) : B
                 {
                     await importer.WriteNullAsync(cancellationToken);
                 }
+
+                if (signOff is not null)
+                {
+                    await importer.WriteAsync(signOff.At, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await importer.WriteAsync(signOff.ById, NpgsqlDbType.Integer, cancellationToken);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(cancellationToken);
+                    await importer.WriteNullAsync(cancellationToken);
+                }
             }
 
             await importer.CompleteAsync(cancellationToken);
         }
 
-        await ReplaceAsync(v, Staged, columns, ValueFigures(), cancellationToken);
+        await ReplaceAsync(v, Staged, columns, ValueFigures(), signOff: true, cancellationToken);
         written?.Invoke(rows.Count);
     }
 
@@ -96,39 +109,101 @@ internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf) : B
         ExecuteAsync($"CREATE TEMP TABLE {staged} (LIKE {table.Name}) ON COMMIT DROP", cancellationToken);
 
     /// <summary>
-    /// Deletes the stored rows the staged rows replace and inserts the staged rows in key order. When changes
-    /// are recorded, the delete returns what it removed beside what replaces it, so the changed figures are
-    /// found in the same pass over the keys, not by a second join.
+    /// Deletes the stored rows the staged rows replace and inserts the staged rows in key order. The delete returns
+    /// what it removed beside what replaces it, so that in the same pass over the keys: the changed figures are
+    /// recorded (under the import's audit entry, and in the record of every figure), a values row whose figures
+    /// stay as they were keeps its sign-off (copied onto the staged row), and a row that changes loses it. The
+    /// staged rows that replaced nothing are new: each of their figures is recorded as added.
     /// </summary>
-    private async Task ReplaceAsync(StoredTable table, string staged, string[] columns, IEnumerable<(string Figure, string Column)> figures, CancellationToken cancellationToken)
+    private async Task ReplaceAsync(
+        StoredTable table, string staged, string[] columns, IEnumerable<(string Figure, string Column)> figures, bool signOff, CancellationToken cancellationToken)
     {
         var area = table[nameof(IndicatorValue.AreaId)];
         var indicator = table[nameof(IndicatorValue.IndicatorId)];
         var period = table[nameof(IndicatorValue.Period)];
         var matches = $"t.{area} = s.{area} AND t.{indicator} = s.{indicator} AND t.{period} = s.{period}";
+        var figureList = figures.ToList();
+        var returning = string.Join(", ", figureList.Select((f, n) => $"t.{f.Column} AS old{n}, s.{f.Column} AS new{n}"));
+        var changed = string.Join(" OR ", figureList.Select(f => $"t.{f.Column} IS DISTINCT FROM s.{f.Column}"));
+        var (signedAt, signedBy) = signOff ? (table[nameof(IndicatorValue.SignedOffAt)], table[nameof(IndicatorValue.SignedOffById)]) : (string.Empty, string.Empty);
+        var parts = new List<string>();
+        var parameters = new List<NpgsqlParameter>();
+        if (signOff)
+        {
+            returning += $", t.{signedAt} AS old_at, t.{signedBy} AS old_by, s.{signedAt} AS new_at";
+            parts.Add($"""
+                kept AS (
+                    UPDATE {staged} s SET {signedAt} = r.old_at, {signedBy} = r.old_by FROM r
+                    WHERE s.{area} = r.area_id AND s.{indicator} = r.indicator_id AND s.{period} = r.period AND r.old_at IS NOT NULL AND NOT r.changed)
+                """);
+        }
+
         if (ChangesOf is { } entry)
         {
             var (a, i, c) = (Tables.Areas, Tables.Indicators, Tables.Changes);
-            var figureList = figures.ToList();
-            var returning = string.Join(", ", figureList.Select((f, n) => $"t.{f.Column} AS old{n}, s.{f.Column} AS new{n}"));
             var lateral = string.Join(", ", figureList.Select((f, n) => $"('{f.Figure}', r.old{n} IS DISTINCT FROM r.new{n}, r.old{n}::text, r.new{n}::text)"));
-            await ExecuteAsync($"""
-                WITH r AS (
-                    DELETE FROM {table.Name} t USING {staged} s WHERE {matches}
-                    RETURNING s.{area} AS area_id, s.{indicator} AS indicator_id, s.{period} AS period, {returning})
-                INSERT INTO {c.Name} ({ChangeColumns})
-                SELECT {entry.ToString(CultureInfo.InvariantCulture)}, x.figure, a.{a[nameof(Area.Code)]}, i.{i[nameof(Indicator.Code)]}, r.period, x.old_value, x.new_value
-                FROM r
-                JOIN {a.Name} a ON a.{a[nameof(Area.Id)]} = r.area_id
-                JOIN {i.Name} i ON i.{i[nameof(Indicator.Id)]} = r.indicator_id
-                CROSS JOIN LATERAL (VALUES {lateral}) x(figure, changed, old_value, new_value)
-                WHERE x.changed
-                ORDER BY r.area_id, r.indicator_id, r.period
-                """, cancellationToken);
+            parts.Add($"""
+                changes AS (
+                    INSERT INTO {c.Name} ({ChangeColumns})
+                    SELECT {entry.ToString(CultureInfo.InvariantCulture)}, x.figure, a.{a[nameof(Area.Code)]}, i.{i[nameof(Indicator.Code)]}, r.period, x.old_value, x.new_value
+                    FROM r
+                    JOIN {a.Name} a ON a.{a[nameof(Area.Id)]} = r.area_id
+                    JOIN {i.Name} i ON i.{i[nameof(Indicator.Id)]} = r.indicator_id
+                    CROSS JOIN LATERAL (VALUES {lateral}) x(figure, changed, old_value, new_value)
+                    WHERE x.changed
+                    ORDER BY r.area_id, r.indicator_id, r.period)
+                """);
+        }
+
+        if (Recording is { } recording)
+        {
+            static string Text(string figure, string column) => figure == Audit.ImportChange.Note ? column + "::text" : $"trim_scale({column})::text";
+            const string SignedOff = History.RecordedFields.SignedOff;
+            const string SignedOffValue = History.RecordedFields.SignedOffValue;
+            var replacedRows = figureList.Select((f, n) => $"('{f.Figure}', r.old{n} IS DISTINCT FROM r.new{n}, {Text(f.Figure, $"r.old{n}")}, {Text(f.Figure, $"r.new{n}")}, NULL::text)").ToList();
+            var newRows = figureList.Select(f => $"('{f.Figure}', s.{f.Column} IS NOT NULL, NULL::text, {Text(f.Figure, "s." + f.Column)}, NULL::text)").ToList();
+            if (signOff)
+            {
+                replacedRows.Add($"('{SignedOff}', r.old_at IS NOT NULL AND r.changed, '{SignedOffValue}', NULL, NULL)");
+                replacedRows.Add($"('{SignedOff}', r.new_at IS NOT NULL AND (r.old_at IS NULL OR r.changed), NULL, '{SignedOffValue}', @sign_off_reason)");
+                newRows.Add($"('{SignedOff}', s.{signedAt} IS NOT NULL, NULL, '{SignedOffValue}', @sign_off_reason)");
+            }
+
+            parts.Add($"""
+                records AS (
+                    INSERT INTO {Tables.Records.Name} ({RecordColumns})
+                    SELECT @at, @person, @who, r.indicator_id, r.area_id, r.period, x.field, x.old_value, x.new_value, x.reason, '{History.FigureSources.Import}'
+                    FROM r CROSS JOIN LATERAL (VALUES {string.Join(", ", replacedRows)}) x(field, recorded, old_value, new_value, reason)
+                    WHERE x.recorded
+                    UNION ALL
+                    SELECT @at, @person, @who, s.{indicator}, s.{area}, s.{period}, x.field, x.old_value, x.new_value, x.reason, '{History.FigureSources.Import}'
+                    FROM {staged} s
+                    LEFT JOIN r ON s.{area} = r.area_id AND s.{indicator} = r.indicator_id AND s.{period} = r.period
+                    CROSS JOIN LATERAL (VALUES {string.Join(", ", newRows)}) x(field, recorded, old_value, new_value, reason)
+                    WHERE r.area_id IS NULL AND x.recorded)
+                """);
+            parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = recording.At });
+            parameters.Add(new NpgsqlParameter("person", NpgsqlDbType.Integer) { Value = (object?)recording.PersonId ?? DBNull.Value });
+            parameters.Add(new NpgsqlParameter("who", NpgsqlDbType.Varchar) { Value = recording.RecordedWho });
+            parameters.Add(new NpgsqlParameter("sign_off_reason", NpgsqlDbType.Varchar) { Value = (object?)recording.SignOff?.Reason ?? DBNull.Value });
+        }
+
+        if (parts.Count == 0)
+        {
+            await ExecuteAsync($"DELETE FROM {table.Name} t USING {staged} s WHERE {matches}", cancellationToken);
         }
         else
         {
-            await ExecuteAsync($"DELETE FROM {table.Name} t USING {staged} s WHERE {matches}", cancellationToken);
+            await ExecuteAsync(
+                $"""
+                WITH r AS (
+                    DELETE FROM {table.Name} t USING {staged} s WHERE {matches}
+                    RETURNING s.{area} AS area_id, s.{indicator} AS indicator_id, s.{period} AS period, ({changed}) AS changed, {returning}),
+                {string.Join(",\n", parts)}
+                SELECT 1
+                """,
+                cancellationToken,
+                parameters);
         }
 
         var list = string.Join(", ", columns);
@@ -147,10 +222,15 @@ internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf) : B
         }
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, IEnumerable<NpgsqlParameter>? parameters = null)
     {
         await using var command = new NpgsqlCommand(sql, Connection);
         command.CommandTimeout = 0;
+        foreach (var parameter in parameters ?? [])
+        {
+            command.Parameters.Add(parameter);
+        }
+
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using GoldenThread.Indicators;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
 namespace GoldenThread.Storage;
@@ -13,7 +14,7 @@ namespace GoldenThread.Storage;
 /// per row. SQLite has no asynchronous calls: the rows are stepped on the caller's thread and cancellation is
 /// checked between batches.
 /// </summary>
-internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf) : BulkWriter(db, changesOf)
+internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, FigureRecording? recording) : BulkWriter(db, changesOf, recording)
 {
     private const int ReportEvery = 50_000;
 
@@ -33,6 +34,7 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf) : Bul
             ON CONFLICT ({t.Key}) DO UPDATE SET {value} = excluded.{value}
             """;
         await using var changes = await RecordChangesAsync(t, TargetFigures(), cancellationToken);
+        await using var records = await RecordFiguresAsync(t, TargetFigures(), signOff: false, cancellationToken);
         using var statement = Prepare(sql);
         var periods = new PeriodText();
         var buffer = new byte[64];
@@ -62,14 +64,23 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf) : Bul
 
         var v = Tables.Values;
         var (actual, projected, note) = (v[nameof(IndicatorValue.Actual)], v[nameof(IndicatorValue.ProjectedOutturn)], v[nameof(IndicatorValue.Note)]);
+        var (signedAt, signedBy) = (v[nameof(IndicatorValue.SignedOffAt)], v[nameof(IndicatorValue.SignedOffById)]);
+        // A row keeps its sign-off while its figures stay as they were; a change clears it, or gives the import's own
+        // sign-off when there is one (the right-hand sides all read the row as it was).
+        var renewed = $"{actual} IS NOT excluded.{actual} OR {projected} IS NOT excluded.{projected} OR {note} IS NOT excluded.{note} OR {signedAt} IS NULL";
         var sql = $"""
-            INSERT INTO {v.Name} ({v[nameof(IndicatorValue.IndicatorId)]}, {v[nameof(IndicatorValue.AreaId)]}, {v[nameof(IndicatorValue.Period)]}, {v[nameof(IndicatorValue.PeriodStart)]}, {actual}, {projected}, {note})
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            INSERT INTO {v.Name} ({v[nameof(IndicatorValue.IndicatorId)]}, {v[nameof(IndicatorValue.AreaId)]}, {v[nameof(IndicatorValue.Period)]}, {v[nameof(IndicatorValue.PeriodStart)]}, {actual}, {projected}, {note}, {signedAt}, {signedBy})
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             ON CONFLICT ({v.Key}) DO UPDATE
-            SET {actual} = excluded.{actual}, {projected} = excluded.{projected}, {note} = excluded.{note}
+            SET {actual} = excluded.{actual}, {projected} = excluded.{projected}, {note} = excluded.{note},
+                {signedAt} = CASE WHEN {renewed} THEN excluded.{signedAt} ELSE {signedAt} END,
+                {signedBy} = CASE WHEN {renewed} THEN excluded.{signedBy} ELSE {signedBy} END
             """;
         await using var changes = await RecordChangesAsync(v, ValueFigures(), cancellationToken);
+        await using var records = await RecordFiguresAsync(v, ValueFigures(), signOff: true, cancellationToken);
         using var statement = Prepare(sql);
+        var signOff = Recording?.SignOff;
+        var signOffAt = signOff is null ? 0L : (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(signOff.At)!;
         var periods = new PeriodText();
         var buffer = new byte[64];
         var order = KeyOrder(rows, r => (r.AreaId, r.IndicatorId, r.Period));
@@ -89,6 +100,17 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf) : Bul
             else
             {
                 raw.sqlite3_bind_null(statement, 7);
+            }
+
+            if (signOff is not null)
+            {
+                raw.sqlite3_bind_int64(statement, 8, signOffAt);
+                raw.sqlite3_bind_int(statement, 9, signOff.ById);
+            }
+            else
+            {
+                raw.sqlite3_bind_null(statement, 8);
+                raw.sqlite3_bind_null(statement, 9);
             }
 
             Step(statement);
@@ -140,6 +162,97 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf) : Bul
         var sql = $"CREATE TEMP TRIGGER {Trigger} AFTER UPDATE ON {table.Name} BEGIN\n{body}END";
         await Db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
         return new DropTrigger(Db, Trigger);
+    }
+
+    /// <summary>
+    /// While rows are written, two temporary triggers write the record of every figure: on insert, each figure the
+    /// new row holds (and its sign-off, if it is loaded signed off); on update, each figure that changed, the
+    /// sign-off a change cleared and the sign-off the row took. Who and when come from a one-row temporary table,
+    /// so that nothing a person typed is ever part of the SQL.
+    /// </summary>
+    private async Task<IAsyncDisposable> RecordFiguresAsync(
+        StoredTable table, IEnumerable<(string Figure, string Column)> figures, bool signOff, CancellationToken cancellationToken)
+    {
+        if (Recording is not { } recording)
+        {
+            return NoTrigger.Instance;
+        }
+
+        await Db.Database.ExecuteSqlRawAsync(
+            $"CREATE TEMP TABLE IF NOT EXISTS {RunTable} (at INTEGER NOT NULL, person_id INTEGER, who TEXT NOT NULL, sign_off_reason TEXT)", cancellationToken);
+        await Db.Database.ExecuteSqlRawAsync($"DELETE FROM temp.{RunTable}", cancellationToken);
+        var at = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(recording.At)!;
+        await Db.Database.ExecuteSqlRawAsync(
+            $"INSERT INTO temp.{RunTable} (at, person_id, who, sign_off_reason) VALUES (@at, @person, @who, @reason)",
+            [
+                new SqliteParameter("@at", at),
+                new SqliteParameter("@person", (object?)recording.PersonId ?? DBNull.Value),
+                new SqliteParameter("@who", recording.RecordedWho),
+                new SqliteParameter("@reason", (object?)recording.SignOff?.Reason ?? DBNull.Value),
+            ],
+            cancellationToken);
+
+        var area = table[nameof(IndicatorValue.AreaId)];
+        var indicator = table[nameof(IndicatorValue.IndicatorId)];
+        var period = table[nameof(IndicatorValue.Period)];
+        var figureList = figures.ToList();
+        string Insert(string field, string oldValue, string newValue, string reason, string condition) => $"""
+            INSERT INTO {Tables.Records.Name} ({RecordColumns})
+            SELECT r.at, r.person_id, r.who, new.{indicator}, new.{area}, new.{period}, '{field}', {oldValue}, {newValue}, {reason}, '{History.FigureSources.Import}'
+            FROM temp.{RunTable} r WHERE {condition};
+
+            """;
+
+        var onInsert = new StringBuilder();
+        var onUpdate = new StringBuilder();
+        foreach (var (figure, column) in figureList)
+        {
+            var text = Text(figure);
+            onInsert.Append(Insert(figure, "NULL", text("new." + column), "NULL", $"new.{column} IS NOT NULL"));
+            onUpdate.Append(Insert(figure, text("old." + column), text("new." + column), "NULL", $"old.{column} IS NOT new.{column}"));
+        }
+
+        if (signOff)
+        {
+            var signedAt = table[nameof(IndicatorValue.SignedOffAt)];
+            var changed = string.Join(" OR ", figureList.Select(f => $"old.{f.Column} IS NOT new.{f.Column}"));
+            const string Field = History.RecordedFields.SignedOff;
+            onInsert.Append(Insert(Field, "NULL", $"'{History.RecordedFields.SignedOffValue}'", "r.sign_off_reason", $"new.{signedAt} IS NOT NULL"));
+            onUpdate.Append(Insert(Field, $"'{History.RecordedFields.SignedOffValue}'", "NULL", "NULL", $"old.{signedAt} IS NOT NULL AND ({changed})"));
+            onUpdate.Append(Insert(Field, "NULL", $"'{History.RecordedFields.SignedOffValue}'", "r.sign_off_reason", $"new.{signedAt} IS NOT NULL AND new.{signedAt} IS NOT old.{signedAt}"));
+        }
+
+        // Every name comes from the model or is a constant here: nothing is user input.
+        var insertSql = $"CREATE TEMP TRIGGER {InsertTrigger} AFTER INSERT ON {table.Name} BEGIN\n{onInsert}END";
+        var updateSql = $"CREATE TEMP TRIGGER {UpdateTrigger} AFTER UPDATE ON {table.Name} BEGIN\n{onUpdate}END";
+        await Db.Database.ExecuteSqlRawAsync(insertSql, cancellationToken);
+        await Db.Database.ExecuteSqlRawAsync(updateSql, cancellationToken);
+        return new DropTriggers(Db, [InsertTrigger, UpdateTrigger], RunTable);
+
+        // Numbers are stored as text with a decimal point (410.0); a record writes them as FigureLedger.Text does (410).
+        static Func<string, string> Text(string figure) => figure == Audit.ImportChange.Note
+            ? column => column
+            : column => $"CASE WHEN instr({column}, '.') > 0 THEN rtrim(rtrim({column}, '0'), '.') ELSE {column} END";
+    }
+
+    private const string RunTable = "goldenthread_figure_run";
+    private const string InsertTrigger = "goldenthread_figure_records_insert";
+    private const string UpdateTrigger = "goldenthread_figure_records_update";
+
+    /// <summary>Drops the triggers, then the table they read, so the pooled connection keeps nothing of the write.</summary>
+    private sealed class DropTriggers(GoldenThreadDb db, string[] names, string table) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var name in names)
+            {
+                var sql = "DROP TRIGGER IF EXISTS temp." + name;
+                await db.Database.ExecuteSqlRawAsync(sql);
+            }
+
+            var drop = "DROP TABLE IF EXISTS temp." + table;
+            await db.Database.ExecuteSqlRawAsync(drop);
+        }
     }
 
     private sealed class NoTrigger : IAsyncDisposable

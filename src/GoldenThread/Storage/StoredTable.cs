@@ -45,12 +45,13 @@ public sealed class StoredTable
 }
 
 /// <summary>The tables the bulk writers touch, read from the model once per write.</summary>
-internal sealed record FigureTables(StoredTable Targets, StoredTable Values, StoredTable Changes, StoredTable Areas, StoredTable Indicators)
+internal sealed record FigureTables(StoredTable Targets, StoredTable Values, StoredTable Changes, StoredTable Areas, StoredTable Indicators, StoredTable Records)
 {
     public static FigureTables Of(DbContext db) => new(
         StoredTable.Of<Target>(db),
         StoredTable.Of<IndicatorValue>(db),
         StoredTable.Of<ImportChange>(db),
         StoredTable.Of<Area>(db),
-        StoredTable.Of<Indicator>(db));
+        StoredTable.Of<Indicator>(db),
+        StoredTable.Of<History.FigureRecord>(db));
 }

@@ -154,6 +154,7 @@ public static class AuthorisationMatrix
         new("GET", "audit", "/audit", AuditTrail),
         new("GET", "audit/download", "/audit/download", AuditTrail),
         new("GET", "audit/{id:long}/changes", "/audit/1/changes", AuditTrail),
+        new("GET", "audit/figures.csv", "/audit/figures.csv", AuditTrail),
 
         // A person's own API tokens: in the browser only (a token cannot make tokens).
         new("GET", "account/tokens", "/account/tokens", SignedIn),

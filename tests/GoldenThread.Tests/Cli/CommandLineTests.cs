@@ -79,9 +79,9 @@ public sealed class CommandLineTests
 
         var lines = csv.Out.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         Assert.Equal(
-            "indicator,area,period,actual,period_target,current_target,projected_outturn,pvt,status,trend,trend_periods,direction_of_travel,exception_required,off_trajectory,ladder_stage",
+            "indicator,area,period,actual,period_target,current_target,projected_outturn,pvt,status,trend,trend_periods,direction_of_travel,exception_required,off_trajectory,ladder_stage,final",
             lines[0]);
-        Assert.Equal("NI 1,A,2008-09-Q1,80,,95,85,-10.53,red,none,0,none,red,true,1", lines[1]);
+        Assert.Equal("NI 1,A,2008-09-Q1,80,,95,85,-10.53,red,none,0,none,red,true,1,false", lines[1]);
         Assert.Contains("NI 1", table.Out, StringComparison.Ordinal);
         Assert.Contains("Red", table.Out, StringComparison.Ordinal);
         Assert.Contains("-10.53", table.Out, StringComparison.Ordinal);

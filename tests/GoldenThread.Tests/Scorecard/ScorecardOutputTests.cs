@@ -18,17 +18,17 @@ public sealed class ScorecardOutputTests
             new ScorecardEntry("=HYPERLINK(\"http://evil\")", "-A", assessment),
             new ScorecardEntry("+1", "@B", assessment),
             new ScorecardEntry("\tC", "\rD", assessment),
-            new ScorecardEntry("NI 195", "STAFFS", assessment),
+            new ScorecardEntry("NI 195", "STAFFS", assessment) { Final = true },
         ]);
         using var output = new StringWriter();
 
         await ScorecardOutput.WriteCsvAsync(scorecard, output, CancellationToken.None);
 
         var lines = output.ToString().Split("\r\n");
-        Assert.Equal("\"'=HYPERLINK(\"\"http://evil\"\")\",\"'-A\",2008-09-Q2,-12.5,,11,11.8,-7.27,red,worsening,2,down,red,true,1", lines[1]);
-        Assert.Equal("\"'+1\",\"'@B\",2008-09-Q2,-12.5,,11,11.8,-7.27,red,worsening,2,down,red,true,1", lines[2]);
+        Assert.Equal("\"'=HYPERLINK(\"\"http://evil\"\")\",\"'-A\",2008-09-Q2,-12.5,,11,11.8,-7.27,red,worsening,2,down,red,true,1,false", lines[1]);
+        Assert.Equal("\"'+1\",\"'@B\",2008-09-Q2,-12.5,,11,11.8,-7.27,red,worsening,2,down,red,true,1,false", lines[2]);
         Assert.StartsWith("\"'\tC\",\"'\rD\",", lines[3], StringComparison.Ordinal);
-        Assert.Equal("NI 195,STAFFS,2008-09-Q2,-12.5,,11,11.8,-7.27,red,worsening,2,down,red,true,1", lines[4]);
+        Assert.Equal("NI 195,STAFFS,2008-09-Q2,-12.5,,11,11.8,-7.27,red,worsening,2,down,red,true,1,true", lines[4]);
     }
 
     [Fact]

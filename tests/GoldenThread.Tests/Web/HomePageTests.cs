@@ -107,7 +107,7 @@ public sealed class HomePageTests(WebTestHost host) : IClassFixture<WebTestHost>
 
         var rows = scorecard.QuerySelectorAll("table#scorecard tbody tr");
         Assert.Equal(int.Parse(link.ChildNodes[0].TextContent, CultureInfo.InvariantCulture), rows.Length);
-        Assert.All(rows, r => Assert.Equal("Red", r.QuerySelector(".govuk-tag")?.TextContent.Trim()));
+        Assert.All(rows, r => Assert.Equal("Red", r.QuerySelector("td[data-column='status'] .govuk-tag")?.TextContent.Trim()));
         Assert.Contains("Red indicators for Safer and Stronger Communities Partnership", link.TextContent, StringComparison.Ordinal);
     }
 

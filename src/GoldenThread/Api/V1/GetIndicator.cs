@@ -75,7 +75,7 @@ public static class GetIndicator
         var valueDocuments = inOrder
             .SelectMany(h => h.Value.History.Values
                 .OrderBy(v => v.Key, ChronologicalOrder.Instance)
-                .Select(v => new ValueDocument(h.Area, v.Key.Code, v.Value.Actual, v.Value.ProjectedOutturn, h.Value.Notes.GetValueOrDefault(v.Key))))
+                .Select(v => new ValueDocument(h.Area, v.Key.Code, v.Value.Actual, v.Value.ProjectedOutturn, h.Value.Notes.GetValueOrDefault(v.Key), h.Value.SignedOff.Contains(v.Key))))
             .ToList();
         return TypedResults.Ok(new IndicatorDetailDocument(indicator, targetDocuments, valueDocuments));
     }

@@ -130,4 +130,6 @@ public sealed record ValueDocument(
     [property: JsonPropertyName("projected_outturn"), Description("The projected outturn (the forecast of the year-end figure), or null.")]
     decimal? ProjectedOutturn,
     [property: JsonPropertyName("note"), Description("The note given with the figures, or null.")]
-    string? Note);
+    string? Note,
+    [property: JsonPropertyName("final"), Description("True when the row is signed off (final); false while it is provisional.")]
+    bool Final);

@@ -48,4 +48,6 @@ public sealed record ScorecardEntryDocument(
     [property: JsonPropertyName("off_trajectory"), Description("True when the period is off trajectory: behind its profiled target, or red or amber where there is no profile.")]
     bool OffTrajectory,
     [property: JsonPropertyName("ladder_stage"), Description("The stage on the ladder of intervention, 0 to 3.")]
-    int LadderStage);
+    int LadderStage,
+    [property: JsonPropertyName("final"), Description("True when the figures the entry rests on are signed off: the values row that stood for the period (its own, or the latest shorter period's that supplied it) has a sign-off. False while they are provisional, and when there is no values row.")]
+    bool Final);

@@ -18,7 +18,14 @@ public sealed class AreasModel(GoldenThreadDb db, ReportingClock clock) : PageMo
 {
     private Dictionary<int, string>? _names;
 
-    public sealed record Row(IndicatorArea Area, Assessment Assessment);
+    public sealed record Row(IndicatorArea Area, Assessment Assessment)
+    {
+        /// <summary>True when the row shows figures that are not signed off yet (the values row the assessment stood on).</summary>
+        public bool Provisional { get; init; }
+    }
+
+    /// <summary>True when a quarter the period covers has a cycle the central team has not closed.</summary>
+    public bool InProgress { get; private set; }
 
     /// <summary>A county (or other top-level area) that rates better than some of the areas within it.</summary>
     public sealed record HiddenWeakness(IndicatorArea Parent, Status ParentStatus, int Within, IReadOnlyList<Row> Weak)
@@ -85,7 +92,8 @@ public sealed class AreasModel(GoldenThreadDb db, ReportingClock clock) : PageMo
         }
 
         var current = clock.CurrentQuarter;
-        var histories = await IndicatorDetailsQuery.HistoriesOfAllAreasAsync(db, definition.Id, current, Publication.EveryStoredFigure, cancellationToken);
+        var stored = await IndicatorDetailsQuery.StoredHistoriesOfAllAreasAsync(db, definition.Id, current, Publication.EveryStoredFigure, cancellationToken);
+        var histories = stored.ToDictionary(h => h.Key, h => h.Value.History);
         Periods = OfferedPeriods(histories.Values, current, PeriodError is null ? chosen : null);
         Period = PeriodError is null ? chosen ?? (Periods.Count > 0 ? Periods[0] : null) : null;
         if (PeriodError is not null)
@@ -105,10 +113,17 @@ public sealed class AreasModel(GoldenThreadDb db, ReportingClock clock) : PageMo
         var arranged = IndicatorDetailsQuery.Arrange(areas.Where(a => histories.ContainsKey(a.Id)).Select(a => (a.Id, a.Code, a.Name, a.ParentId)));
         Rows =
         [
-            .. arranged.Select(area => new Row(
-                area,
-                new Assessor(definition.Rules, tolerances, histories[area.Id]).Assess(at))),
+            .. arranged.Select(area =>
+            {
+                var assessor = new Assessor(definition.Rules, tolerances, histories[area.Id]);
+                var assessment = assessor.Assess(at);
+                return new Row(area, assessment)
+                {
+                    Provisional = !stored[area.Id].IsFinal(assessor.ValueAt(at)?.Supplier) && (assessment.Actual is not null || assessment.ProjectedOutturn is not null),
+                };
+            }),
         ];
+        InProgress = await CycleProgress.IsInProgressAsync(db, at, cancellationToken);
         Weaknesses = FindHiddenWeaknesses(Rows);
         return Page();
     }

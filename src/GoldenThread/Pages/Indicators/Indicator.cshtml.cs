@@ -1,8 +1,10 @@
 using GoldenThread.Domain.Indicators;
+using GoldenThread.History;
 using GoldenThread.Indicators;
 using GoldenThread.Scorecard;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -37,6 +39,22 @@ public sealed class IndicatorModel(GoldenThreadDb db, ReportingClock clock, Acce
     public string? ChartSvg { get; private set; }
 
     public IndicatorRules Rules => Definition.Rules;
+
+    /// <summary>The periods whose values rows are signed off (final); every other row shown is provisional.</summary>
+    public IReadOnlySet<Domain.Periods.Period> SignedOff { get; private set; } = new HashSet<Domain.Periods.Period>();
+
+    /// <summary>True when the latest quarter shown has a cycle the central team has not closed: its figures may still change.</summary>
+    public bool LatestInProgress { get; private set; }
+
+    /// <summary>"History of this figure": every record of the indicator in the area, newest first (up to <see cref="FigureHistory.PageLimit"/>).</summary>
+    public IReadOnlyList<FigureHistoryRow> FigureHistory { get; private set; } = [];
+
+    /// <summary>
+    /// Whether the history names who made each change and for whom: officers' names, shown to those who may read the
+    /// audit trail (auditors and administrators), as the audit trail shows them; everyone else sees what changed, when,
+    /// why and how, but not who.
+    /// </summary>
+    public bool ShowNames { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, string? area, CancellationToken cancellationToken)
     {
@@ -73,6 +91,15 @@ public sealed class IndicatorModel(GoldenThreadDb db, ReportingClock clock, Acce
         {
             var history = await IndicatorDetailsQuery.HistoryAsync(db, definition.Id, Area.Id, clock.CurrentQuarter, Publication.EveryStoredFigure, cancellationToken);
             Report = IndicatorReport.Build(definition.Rules, SystemTolerances, history.History, history.Notes);
+            SignedOff = history.SignedOff;
+            if (Report.Quarters.Count > 0)
+            {
+                LatestInProgress = await CycleProgress.IsInProgressAsync(db, Report.Quarters[^1].Assessment.Period, cancellationToken);
+            }
+
+            FigureHistory = await History.FigureHistory.ForAreaAsync(db, definition.Id, Area.Id, History.FigureHistory.PageLimit, cancellationToken);
+            var authorisation = HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
+            ShowNames = (await authorisation.AuthorizeAsync(User, Access.Policies.AuditTrail)).Succeeded;
             if (Report.Figures.Count > 0)
             {
                 ChartSvg = SeriesChart.Render(Report.Chart(

@@ -35,6 +35,12 @@ public sealed class ScorecardModel(GoldenThreadDb db, Database database, IMemory
 
     public int PageCount { get; private set; } = 1;
 
+    /// <summary>True when a quarter the period covers has a cycle the central team has not closed: its figures may still change.</summary>
+    public bool InProgress { get; private set; }
+
+    /// <summary>How many entries rest on figures that are not signed off (entries with no figures are not counted).</summary>
+    public int ProvisionalCount { get; private set; }
+
     public int FirstRowNumber => ((Filter?.Page ?? 1) - 1) * PageSize + 1;
 
     public Database Database => database;
@@ -56,6 +62,8 @@ public sealed class ScorecardModel(GoldenThreadDb db, Database database, IMemory
         }
 
         Counts = StatusCounts.Of(view.Rows);
+        InProgress = await CycleProgress.IsInProgressAsync(db, filter.Period, cancellationToken);
+        ProvisionalCount = view.Rows.Count(ScorecardRow.IsProvisional);
         PageCount = Math.Max(1, (view.Rows.Count + PageSize - 1) / PageSize);
         Filter = filter with { Page = Math.Min(filter.Page, PageCount) };
         Rows = ScorecardSorting.Sort(view.Rows, Filter.Sort, Filter.Descending).Skip((Filter.Page - 1) * PageSize).Take(PageSize).ToList();
