@@ -34,6 +34,12 @@ public static class AuditActions
     public const string BundleImported = "bundle_imported";
     public const string AccessDenied = "access_denied";
     public const string TolerancesChanged = "tolerances_changed";
+    public const string TimetableGenerated = "timetable_generated";
+    public const string TimetableEdited = "timetable_edited";
+    public const string TimetablePatternChanged = "timetable_pattern_changed";
+    public const string BankHolidayAdded = "bank_holiday_added";
+    public const string FormsIssued = "forms_issued";
+    public const string CycleClosed = "cycle_closed";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -68,6 +74,12 @@ public static class AuditActions
         [BundleImported] = "Bundle imported",
         [AccessDenied] = "Access denied",
         [TolerancesChanged] = "System tolerances changed",
+        [TimetableGenerated] = "Timetable generated",
+        [TimetableEdited] = "Timetable date changed",
+        [TimetablePatternChanged] = "Timetable pattern changed",
+        [BankHolidayAdded] = "Holiday added",
+        [FormsIssued] = "Forms issued",
+        [CycleClosed] = "Cycle closed",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -67,6 +67,7 @@ public sealed class AreasModel(GoldenThreadDb db, ReportingClock clock) : PageMo
         }
 
         Definition = definition;
+        var current = await clock.CurrentPeriodAsync(db, cancellationToken);
         Period? chosen = null;
         if (!string.IsNullOrWhiteSpace(period))
         {
@@ -75,7 +76,7 @@ public sealed class AreasModel(GoldenThreadDb db, ReportingClock clock) : PageMo
                 PeriodError = "Choose a period from the list";
             }
 
-            else if (parsed.StartOrdinal > clock.CurrentQuarter.EndOrdinal)
+            else if (parsed.StartOrdinal > current.EndOrdinal)
             {
                 // A period that has not started yet has no figures to compare, whatever is stored for it.
                 PeriodError = "Choose a period from the list";
@@ -84,7 +85,6 @@ public sealed class AreasModel(GoldenThreadDb db, ReportingClock clock) : PageMo
             chosen = parsed;
         }
 
-        var current = clock.CurrentQuarter;
         var histories = await IndicatorDetailsQuery.HistoriesOfAllAreasAsync(db, definition.Id, current, Publication.EveryStoredFigure, cancellationToken);
         Periods = OfferedPeriods(histories.Values, current, PeriodError is null ? chosen : null);
         Period = PeriodError is null ? chosen ?? (Periods.Count > 0 ? Periods[0] : null) : null;
