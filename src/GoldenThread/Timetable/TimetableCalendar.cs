@@ -1,9 +1,9 @@
 using GoldenThread.Domain;
-using Period = GoldenThread.Domain.Periods.Period;
 using GoldenThread.Domain.Timetable;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Period = GoldenThread.Domain.Periods.Period;
 
 namespace GoldenThread.Timetable;
 
