@@ -22,6 +22,8 @@ public sealed class EditModel(GoldenThreadDb db, TimetableEditor editor) : PageM
     /// <summary>One milestone's fields: a first day for a span, and the day (or last day).</summary>
     public sealed record Row(Milestone Milestone, bool IsSpan, string? Starts, string? Date, bool Edited);
 
+    private TimetablePattern _pattern = TimetablePattern.Default;
+
     public Period Quarter { get; private set; }
 
     public List<Row> Rows { get; } = [];
@@ -128,8 +130,8 @@ public sealed class EditModel(GoldenThreadDb db, TimetableEditor editor) : PageM
 
     public string? ErrorFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
 
-    private static bool IsSpan(Milestone milestone, TimetableMilestone? row) =>
-        row?.Starts is not null || TimetablePattern.Default.RuleFor(milestone)?.StartOffset is not null;
+    private bool IsSpan(Milestone milestone, TimetableMilestone? row) =>
+        row?.Starts is not null || _pattern.RuleFor(milestone)?.StartOffset is not null;
 
     private bool TryQuarter(string period)
     {
@@ -142,6 +144,10 @@ public sealed class EditModel(GoldenThreadDb db, TimetableEditor editor) : PageM
         return true;
     }
 
-    private async Task<Dictionary<Milestone, TimetableMilestone>> Stored(CancellationToken cancellationToken) =>
-        await db.TimetableMilestones.AsNoTracking().Where(m => m.Period == Quarter.Code).ToDictionaryAsync(m => m.Milestone, cancellationToken);
+    /// <summary>The quarter's stored milestones; also reads the pattern, which says which milestones are spans.</summary>
+    private async Task<Dictionary<Milestone, TimetableMilestone>> Stored(CancellationToken cancellationToken)
+    {
+        _pattern = await TimetableStore.PatternAsync(db, cancellationToken);
+        return await db.TimetableMilestones.AsNoTracking().Where(m => m.Period == Quarter.Code).ToDictionaryAsync(m => m.Milestone, cancellationToken);
+    }
 }
