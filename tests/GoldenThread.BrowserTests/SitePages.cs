@@ -38,6 +38,10 @@ public static class SitePages
         new("indicator-edit", "/indicators/NI%2016/edit", "main form"),
         new("indicator-problems", "/indicators/problems", "main h1"),
         new("api", "/api", "main h1"),
+        new("timetable-public", "/timetable", "main h1", As: null),
+        new("timetable", "/timetable", "main h1"),
+        new("timetable-pattern", "/timetable/pattern", "main h1"),
+        new("timetable-edit", $"/timetable/{DemoBundle.LatestQuarter}/edit", "main h1"),
         new("accessibility", "/accessibility", "main h1"),
         new("not-found", "/no-such-page", "main h1", Status: 404),
 

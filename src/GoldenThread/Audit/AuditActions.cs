@@ -40,6 +40,12 @@ public static class AuditActions
     public const string ReturnSignedOff = "return_signed_off";
     public const string ReturnReopened = "return_reopened";
     public const string ReturnChased = "return_chased";
+    public const string TimetableGenerated = "timetable_generated";
+    public const string TimetableEdited = "timetable_edited";
+    public const string TimetablePatternChanged = "timetable_pattern_changed";
+    public const string BankHolidayAdded = "bank_holiday_added";
+    public const string FormsIssued = "forms_issued";
+    public const string CycleClosed = "cycle_closed";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -80,6 +86,12 @@ public static class AuditActions
         [ReturnSignedOff] = "Return signed off",
         [ReturnReopened] = "Return reopened after sign-off",
         [ReturnChased] = "Return chased",
+        [TimetableGenerated] = "Timetable generated",
+        [TimetableEdited] = "Timetable date changed",
+        [TimetablePatternChanged] = "Timetable pattern changed",
+        [BankHolidayAdded] = "Holiday added",
+        [FormsIssued] = "Forms issued",
+        [CycleClosed] = "Cycle closed",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -29,6 +29,7 @@ public static class CommandLine
                 Web.ServeCommand.Create(database, terminal),
                 People.UsersCommand.Create(database, terminal, Tokens.UsersTokenCommand.Create(database, terminal)),
                 Worker.WorkerCommand.Create(database, terminal),
+                Timetable.TimetableCommand.Create(database, terminal),
                 Accounts.KeysCommand.Create(terminal),
             },
         };

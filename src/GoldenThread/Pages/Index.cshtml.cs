@@ -11,7 +11,7 @@ namespace GoldenThread.Pages;
 
 /// <summary>
 /// The home page. For the public, the start page (what the service is, and signing in); for a signed-in person,
-/// the latest quarter at a glance for one area (the default, top-level area unless another is
+/// the current period (the timetable's: <see cref="ReportingClock.CurrentPeriodAsync"/>) at a glance for one area (the default, top-level area unless another is
 /// chosen): counts per status overall and per accountable body, the exceptions, and the indicators at ladder
 /// stages 2 and 3.
 /// </summary>

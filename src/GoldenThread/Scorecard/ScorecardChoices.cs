@@ -65,7 +65,7 @@ public sealed class ScorecardChoices
     /// <summary>The quarters offered, oldest first: from the first with figures to the current quarter.</summary>
     public IReadOnlyList<Period> Quarters => Extent.Quarters;
 
-    /// <summary>The reporting clock's current quarter (the latest that has ended), or null when no quarter has figures.</summary>
+    /// <summary>The current period (<see cref="Timetable.ReportingClock.CurrentPeriodAsync"/>), or null when no quarter has figures.</summary>
     public Period? CurrentQuarter => HasFigures ? Extent.CurrentQuarter : null;
 
     /// <summary>True when there is a quarter to show: the pages explain how to import when there is not.</summary>

@@ -49,7 +49,7 @@ public sealed class ScorecardPageView
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(request);
-        var current = clock.CurrentQuarter;
+        var current = await clock.CurrentPeriodAsync(db, cancellationToken);
         var choices = await ScorecardChoices.GetAsync(database, cache, current, cancellationToken);
         if (!choices.HasFigures)
         {

@@ -85,6 +85,8 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    public DbSet<Timetable.TimetablePatternRow> TimetablePattern => Set<Timetable.TimetablePatternRow>();
+
     /// <summary>Which provider this context speaks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 

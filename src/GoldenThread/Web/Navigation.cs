@@ -10,14 +10,15 @@ public static class Navigation
         ("/", "Home", "home"),
         ("/scorecard", "Scorecard", "scorecard"),
         ("/indicators", "Indicators", "indicators"),
+        ("/timetable", "Timetable", "timetable"),
     ];
 
-    /// <summary>What this person's roles let them reach; the public see only the home page.</summary>
+    /// <summary>What this person's roles let them reach; the public see the home page and the published timetable.</summary>
     public static IReadOnlyList<(string Href, string Label, string Key)> For(SignedInPerson? person)
     {
         if (person is null)
         {
-            return [Items[0]];
+            return [Items[0], Items[3]];
         }
 
         var items = new List<(string, string, string)>(Items) { ("/account/tokens", "API tokens", "tokens") };

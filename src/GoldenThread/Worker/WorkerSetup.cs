@@ -1,4 +1,5 @@
 using GoldenThread.Storage;
+using GoldenThread.Timetable;
 using GoldenThread.Tokens;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +20,7 @@ public static class WorkerSetup
 
         services.AddJobHandler<TokenCleanup>(TokenCleanup.Kind);
         services.AddSingleton(TokenCleanup.Daily);
+        services.AddGoldenThreadTimetable();
 
         if (hosted)
         {

@@ -150,6 +150,17 @@ public static class AuthorisationMatrix
         new("GET", "returns/{id:int}/review", "/returns/1/review", ReturnsReaders),
         new("POST", "returns/{id:int}/review", "/returns/1/review", CentralTeam),
 
+        // The reporting timetable: published to everyone, like the council's meeting dates; the central team set it up
+        // and run each quarter's cycle.
+        new("GET", "timetable", "/timetable", Everyone),
+        new("GET", "timetable.ics", "/timetable.ics", Everyone),
+        new("GET", "timetable/pattern", "/timetable/pattern", CentralTeam),
+        new("POST", "timetable/pattern", "/timetable/pattern", CentralTeam),
+        new("GET", "timetable/{period}/edit", "/timetable/2009-10-Q2/edit", CentralTeam),
+        new("POST", "timetable/{period}/edit", "/timetable/2009-10-Q2/edit", CentralTeam),
+        new("GET", "timetable/{period}/cycle", "/timetable/2009-10-Q2/cycle", CentralTeam),
+        new("POST", "timetable/{period}/cycle", "/timetable/2009-10-Q2/cycle", CentralTeam),
+
         // The audit trail: administrators and auditors, who read and export it.
         new("GET", "audit", "/audit", AuditTrail),
         new("GET", "audit/download", "/audit/download", AuditTrail),

@@ -23,7 +23,7 @@ public sealed class HomePageTests(WebTestHost host) : IClassFixture<WebTestHost>
     {
         var page = await host.GetPageAsync("/");
 
-        Assert.Equal("2009/10 Q2, the latest quarter", page.QuerySelector("main .govuk-caption-xl")?.TextContent.Trim());
+        Assert.Equal("2009/10 Q2, the current period", page.QuerySelector("main .govuk-caption-xl")?.TextContent.Trim());
         Assert.Equal("Partnership performance", page.QuerySelector("main h1")?.TextContent.Trim());
     }
 

@@ -56,7 +56,7 @@ public abstract class StoredFiguresRobustnessTests(WebTestHost host)
         var home = await host.GetPageAsync("/");
         var scorecard = await host.GetPageAsync("/scorecard");
 
-        Assert.Equal("2009/10 Q2, the latest quarter", home.QuerySelector("main .govuk-caption-xl")?.TextContent.Trim());
+        Assert.Equal("2009/10 Q2, the current period", home.QuerySelector("main .govuk-caption-xl")?.TextContent.Trim());
         var periods = scorecard.QuerySelectorAll("select#period option").Select(o => o.GetAttribute("value")).ToList();
         Assert.Equal("2009-10-Q2", scorecard.QuerySelector("select#period option[selected]")?.GetAttribute("value"));
         Assert.Equal("2009-10-Q2", periods[0]);

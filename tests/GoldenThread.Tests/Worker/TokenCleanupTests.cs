@@ -44,7 +44,7 @@ public sealed class TokenCleanupTests
             await check.ApiTokens.OrderBy(t => t.Name).Select(t => t.Name).ToListAsync());
         var entry = Assert.Single(await check.AuditEntries.Where(e => e.Action == AuditActions.TokensDeleted).ToListAsync());
         Assert.Equal(("worker", "Deleted 2 API tokens that expired or were revoked more than 30 days ago.", Now), (entry.ActorName, entry.Detail, entry.At));
-        var jobs = await check.Jobs.OrderBy(j => j.Id).Select(j => new { j.State, j.DueAt }).ToListAsync();
+        var jobs = await check.Jobs.Where(j => j.Kind == TokenCleanup.Kind).OrderBy(j => j.Id).Select(j => new { j.State, j.DueAt }).ToListAsync();
         Assert.Equal([(JobState.Succeeded, Now), (JobState.Queued, Now.AddDays(1))], jobs.Select(j => (j.State, j.DueAt)));
     }
 
@@ -63,7 +63,7 @@ public sealed class TokenCleanupTests
 
         await using var check = database.Open();
         Assert.False(await check.AuditEntries.AnyAsync());
-        Assert.Equal([JobState.Succeeded, JobState.Queued], await check.Jobs.OrderBy(j => j.Id).Select(j => j.State).ToListAsync());
+        Assert.Equal([JobState.Succeeded, JobState.Queued], await check.Jobs.Where(j => j.Kind == TokenCleanup.Kind).OrderBy(j => j.Id).Select(j => j.State).ToListAsync());
     }
 
     private static ApiToken Token(int personId, string name, DateTimeOffset expires, DateTimeOffset? revoked = null) => new()

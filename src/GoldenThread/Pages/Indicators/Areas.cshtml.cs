@@ -74,6 +74,7 @@ public sealed class AreasModel(GoldenThreadDb db, ReportingClock clock) : PageMo
         }
 
         Definition = definition;
+        var current = await clock.CurrentPeriodAsync(db, cancellationToken);
         Period? chosen = null;
         if (!string.IsNullOrWhiteSpace(period))
         {
@@ -82,7 +83,7 @@ public sealed class AreasModel(GoldenThreadDb db, ReportingClock clock) : PageMo
                 PeriodError = "Choose a period from the list";
             }
 
-            else if (parsed.StartOrdinal > clock.CurrentQuarter.EndOrdinal)
+            else if (parsed.StartOrdinal > current.EndOrdinal)
             {
                 // A period that has not started yet has no figures to compare, whatever is stored for it.
                 PeriodError = "Choose a period from the list";
@@ -91,7 +92,6 @@ public sealed class AreasModel(GoldenThreadDb db, ReportingClock clock) : PageMo
             chosen = parsed;
         }
 
-        var current = clock.CurrentQuarter;
         var stored = await IndicatorDetailsQuery.StoredHistoriesOfAllAreasAsync(db, definition.Id, current, Publication.EveryStoredFigure, cancellationToken);
         var histories = stored.ToDictionary(h => h.Key, h => h.Value.History);
         Periods = OfferedPeriods(histories.Values, current, PeriodError is null ? chosen : null);

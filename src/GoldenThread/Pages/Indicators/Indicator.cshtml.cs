@@ -89,7 +89,7 @@ public sealed class IndicatorModel(GoldenThreadDb db, ReportingClock clock, Acce
 
         if (Area is not null)
         {
-            var history = await IndicatorDetailsQuery.HistoryAsync(db, definition.Id, Area.Id, clock.CurrentQuarter, Publication.EveryStoredFigure, cancellationToken);
+            var history = await IndicatorDetailsQuery.HistoryAsync(db, definition.Id, Area.Id, await clock.CurrentPeriodAsync(db, cancellationToken), Publication.EveryStoredFigure, cancellationToken);
             Report = IndicatorReport.Build(definition.Rules, SystemTolerances, history.History, history.Notes);
             SignedOff = history.SignedOff;
             if (Report.Quarters.Count > 0)

@@ -1207,6 +1207,31 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.ToTable("timetable_milestones", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Timetable.TimetablePatternRow", b =>
+                {
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("milestone");
+
+                    b.Property<int>("EndOffset")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_offset");
+
+                    b.Property<int>("Quarters")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarters");
+
+                    b.Property<int?>("StartOffset")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_offset");
+
+                    b.HasKey("Milestone")
+                        .HasName("pk_timetable_pattern");
+
+                    b.ToTable("timetable_pattern", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Tokens.ApiToken", b =>
                 {
                     b.Property<int>("Id")

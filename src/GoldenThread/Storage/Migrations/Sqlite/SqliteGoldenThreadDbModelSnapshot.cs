@@ -1174,6 +1174,31 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.ToTable("timetable_milestones", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Timetable.TimetablePatternRow", b =>
+                {
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestone");
+
+                    b.Property<int>("EndOffset")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_offset");
+
+                    b.Property<int>("Quarters")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarters");
+
+                    b.Property<int?>("StartOffset")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_offset");
+
+                    b.HasKey("Milestone")
+                        .HasName("pk_timetable_pattern");
+
+                    b.ToTable("timetable_pattern", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Tokens.ApiToken", b =>
                 {
                     b.Property<int>("Id")
