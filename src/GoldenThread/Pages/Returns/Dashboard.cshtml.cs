@@ -44,7 +44,8 @@ public sealed class DashboardModel(GoldenThreadDb db, ReportingClock clock) : Pa
 
     public async Task OnGetAsync(string? period, string? by, CancellationToken cancellationToken)
     {
-        Quarter = clock.CurrentQuarter;
+        var current = await clock.CurrentPeriodAsync(db, cancellationToken);
+        Quarter = current;
         if (!string.IsNullOrWhiteSpace(period))
         {
             if (Period.TryParse(period, out var chosen) && chosen.Kind == PeriodKind.Quarter)
@@ -60,7 +61,7 @@ public sealed class DashboardModel(GoldenThreadDb db, ReportingClock clock) : Pa
 
         ByBody = string.Equals(by, "body", StringComparison.Ordinal);
         var issued = await db.Returns.AsNoTracking().Select(r => r.Period).Distinct().ToListAsync(cancellationToken);
-        Quarters = [.. issued.Append(clock.CurrentQuarter.Code).Append(Quarter.Code).Distinct().OrderDescending(StringComparer.Ordinal)];
+        Quarters = [.. issued.Append(current.Code).Append(Quarter.Code).Distinct().OrderDescending(StringComparer.Ordinal)];
         Returns = await ReturnsOverview.ReadAsync(db, Quarter.Code, clock.Today, cancellationToken);
         Deadline = await ReturnsOverview.DeadlineAsync(db, Quarter.Code, cancellationToken);
         (ByState, Late) = ReturnsOverview.Count([.. Returns]);
