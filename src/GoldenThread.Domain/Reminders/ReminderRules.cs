@@ -1,4 +1,5 @@
 using GoldenThread.Domain.Returns;
+using GoldenThread.Domain.Timetable;
 
 namespace GoldenThread.Domain.Reminders;
 
@@ -55,34 +56,18 @@ public static class ReminderRules
     /// The day the "due soon" reminder goes: <paramref name="daysBefore"/> working days before the deadline (the
     /// deadline itself not counted), so with 3 and a Friday deadline it is the Tuesday before.
     /// </summary>
-    public static DateOnly DueSoonDay(DateOnly deadline, int daysBefore, Func<DateOnly, bool> isWorkingDay)
+    public static DateOnly DueSoonDay(DateOnly deadline, int daysBefore, WorkingDays calendar)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(daysBefore, 1);
-        ArgumentNullException.ThrowIfNull(isWorkingDay);
-        var day = deadline;
-        for (var counted = 0; counted < daysBefore;)
-        {
-            day = day.AddDays(-1);
-            if (isWorkingDay(day))
-            {
-                counted++;
-            }
-        }
-
-        return day;
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.Add(deadline, -daysBefore);
     }
 
     /// <summary>The day the "late" reminder goes: the first working day after the deadline.</summary>
-    public static DateOnly LateDay(DateOnly deadline, Func<DateOnly, bool> isWorkingDay)
+    public static DateOnly LateDay(DateOnly deadline, WorkingDays calendar)
     {
-        ArgumentNullException.ThrowIfNull(isWorkingDay);
-        var day = deadline.AddDays(1);
-        while (!isWorkingDay(day))
-        {
-            day = day.AddDays(1);
-        }
-
-        return day;
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.Add(deadline, 1);
     }
 
     /// <summary>
@@ -98,33 +83,33 @@ public static class ReminderRules
     /// stopped) still finds them; the day they belong to keeps each to one.
     /// </summary>
     public static IReadOnlyList<(ReminderKind Kind, DateOnly Day)> DeadlineReminders(
-        ReturnState state, bool everSubmitted, DateOnly deadline, DateOnly today, int daysBefore, Func<DateOnly, bool> isWorkingDay)
+        ReturnState state, bool everSubmitted, DateOnly deadline, DateOnly today, int daysBefore, WorkingDays calendar)
     {
         if (!NotYetSubmitted(state, everSubmitted))
         {
             return [];
         }
 
-        var dueSoon = DueSoonDay(deadline, daysBefore, isWorkingDay);
+        var dueSoon = DueSoonDay(deadline, daysBefore, calendar);
         if (today >= dueSoon && today <= deadline)
         {
             return [(ReminderKind.DueSoon, dueSoon)];
         }
 
-        var late = LateDay(deadline, isWorkingDay);
+        var late = LateDay(deadline, calendar);
         return today >= late ? [(ReminderKind.Late, late)] : [];
     }
 
     /// <summary>Whether a reminder planned for <paramref name="day"/> still applies when it is about to be sent.</summary>
     public static bool StillApplies(
-        ReminderKind kind, DateOnly day, ReturnState state, bool everSubmitted, DateOnly deadline, DateOnly today, int daysBefore, Func<DateOnly, bool> isWorkingDay) =>
+        ReminderKind kind, DateOnly day, ReturnState state, bool everSubmitted, DateOnly deadline, DateOnly today, int daysBefore, WorkingDays calendar) =>
         kind != ReminderKind.Queried
-        && DeadlineReminders(state, everSubmitted, deadline, today, daysBefore, isWorkingDay).Contains((kind, day));
+        && DeadlineReminders(state, everSubmitted, deadline, today, daysBefore, calendar).Contains((kind, day));
 
     /// <summary>"in 3 working days", "tomorrow", "today", or how late it is: "1 day late", "12 days late".</summary>
-    public static string DueInWords(DateOnly deadline, DateOnly today, Func<DateOnly, bool> isWorkingDay)
+    public static string DueInWords(DateOnly deadline, DateOnly today, WorkingDays calendar)
     {
-        ArgumentNullException.ThrowIfNull(isWorkingDay);
+        ArgumentNullException.ThrowIfNull(calendar);
         if (today > deadline)
         {
             var late = deadline.DayNumber - today.DayNumber;
@@ -136,15 +121,7 @@ public static class ReminderRules
             return "due today";
         }
 
-        var workingDays = 0;
-        for (var day = today.AddDays(1); day <= deadline; day = day.AddDays(1))
-        {
-            if (isWorkingDay(day))
-            {
-                workingDays++;
-            }
-        }
-
+        var workingDays = calendar.Count(today, deadline);
         return workingDays switch
         {
             _ when deadline == today.AddDays(1) => "due tomorrow",

@@ -69,6 +69,8 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
 
     public DbSet<Timetable.BankHoliday> BankHolidays => Set<Timetable.BankHoliday>();
 
+    public DbSet<Reminders.ReminderSent> RemindersSent => Set<Reminders.ReminderSent>();
+
     /// <summary>Which provider this context speaks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 

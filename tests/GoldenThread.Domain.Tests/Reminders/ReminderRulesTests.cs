@@ -1,5 +1,6 @@
 using GoldenThread.Domain.Reminders;
 using GoldenThread.Domain.Returns;
+using GoldenThread.Domain.Timetable;
 
 namespace GoldenThread.Domain.Tests;
 
@@ -9,9 +10,9 @@ public class ReminderRulesTests
     // Friday 16 October 2009; Monday 19 October is made a holiday in some tests.
     private static readonly DateOnly Deadline = new(2009, 10, 16);
 
-    private static bool Weekdays(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    private static readonly WorkingDays Weekdays = new([]);
 
-    private static bool WeekdaysBut19October(DateOnly day) => Weekdays(day) && day != new DateOnly(2009, 10, 19);
+    private static readonly WorkingDays WeekdaysBut19October = new([new DateOnly(2009, 10, 19)]);
 
     [Theory]
     [InlineData(1, "2009-10-15")]
