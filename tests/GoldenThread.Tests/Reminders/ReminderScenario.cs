@@ -130,8 +130,12 @@ public sealed class ReminderScenario
         own.Lines.Add(new ReturnLine { IndicatorId = indicator.Id, AreaId = area.Id, Period = Period, PeriodStart = quarter.StartOrdinal, ActualDue = true, ProjectedOutturnDue = true });
         var submitted = new Return
         {
-            Period = Period, AssigneeId = submitter.Id, OrganisationId = submitter.OrganisationId, State = ReturnState.Submitted,
-            IssuedAt = Start.AddDays(-20), SubmittedAt = Start.AddDays(-1),
+            Period = Period,
+            AssigneeId = submitter.Id,
+            OrganisationId = submitter.OrganisationId,
+            State = ReturnState.Submitted,
+            IssuedAt = Start.AddDays(-20),
+            SubmittedAt = Start.AddDays(-1),
         };
         submitted.Lines.Add(new ReturnLine { IndicatorId = other.Id, AreaId = area.Id, Period = Period, PeriodStart = quarter.StartOrdinal, ActualDue = true, ProjectedOutturnDue = true });
         db.Returns.AddRange(own, submitted);

@@ -159,8 +159,13 @@ public abstract class TasksPageTests(WebTestHost host)
         var quarter = Period.Parse(period);
         var made = new Return
         {
-            Period = period, AssigneeId = assignee, OrganisationId = organisation, State = state, IssuedAt = new DateTimeOffset(2009, 7, 1, 9, 0, 0, TimeSpan.Zero),
-            Query = query, QueryCount = query is null ? 0 : 1,
+            Period = period,
+            AssigneeId = assignee,
+            OrganisationId = organisation,
+            State = state,
+            IssuedAt = new DateTimeOffset(2009, 7, 1, 9, 0, 0, TimeSpan.Zero),
+            Query = query,
+            QueryCount = query is null ? 0 : 1,
             SubmittedAt = ReturnStates.HasBeenSubmitted(state) || query is not null ? new DateTimeOffset(2009, 11, 1, 9, 0, 0, TimeSpan.Zero) : null,
         };
         made.Lines.Add(new ReturnLine { IndicatorId = indicator, AreaId = area, Period = period, PeriodStart = quarter.StartOrdinal, ActualDue = true, ProjectedOutturnDue = true });
