@@ -17,7 +17,7 @@ namespace GoldenThread.Reminders;
 /// since, or a cycle closed, is not reminded), builds the message and hands it to the mail server. A server that is down
 /// makes this throw, and the worker retries with its doubling waits; after <see cref="ReminderQueue.SendAttempts"/>
 /// attempts the job is failed, with the error kept on its row. Once the server has accepted the message the send is
-/// recorded in <c>reminders_sent</c> (docs/decisions/0018-reminders-at-least-once.md).
+/// recorded in <c>reminders_sent</c> (docs/decisions/0019-reminders-at-least-once.md).
 /// </summary>
 public sealed class ReminderSend(
     GoldenThreadDb db, ReminderMail mail, ReminderSettings settings, ReportingClock clock, TimeProvider time, ILogger<ReminderSend> log) : IJobHandler

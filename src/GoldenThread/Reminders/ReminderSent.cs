@@ -8,7 +8,7 @@ namespace GoldenThread.Reminders;
 /// <summary>
 /// A reminder the mail server accepted: which return, why, to whom and when. Written after the server has the message;
 /// the send job looks here first, so a job run again after its worker stopped sends nothing a second time once this
-/// row exists (docs/decisions/0018-reminders-at-least-once.md).
+/// row exists (docs/decisions/0019-reminders-at-least-once.md).
 /// </summary>
 public sealed class ReminderSent
 {
