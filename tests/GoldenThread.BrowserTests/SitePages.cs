@@ -55,6 +55,8 @@ public static class SitePages
         new("authenticator-set-up", "/account/authenticator", "main h1", As: Role.TargetSponsor),
         new("two-factor-turn-off", "/account/two-factor/turn-off", "main h1", As: Role.TargetSponsor),
         new("api-tokens", "/account/tokens", "main h1"),
+        new("my-tasks", "/tasks", "main h1"),
+        new("my-tasks-owner", "/tasks", "main h1", As: Role.IndicatorOwner),
         new("sessions", "/account/sessions", "main table"),
         new("confirm-its-you", "/account/confirm?returnUrl=%2Faccount%2Ftokens", "main h1"),
 

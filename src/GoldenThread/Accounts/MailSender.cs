@@ -68,7 +68,7 @@ public sealed class MailSender(MailSettings? settings, WebAppOptions options, IL
         {
             try
             {
-                await DeliverAsync(message, stoppingToken);
+                await DeliverAsync(settings!, message, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -78,10 +78,11 @@ public sealed class MailSender(MailSettings? settings, WebAppOptions options, IL
         }
     }
 
-    private async Task DeliverAsync(MimeMessage message, CancellationToken cancellationToken)
+    /// <summary>Hands one message to the SMTP server now; throws when the server cannot be reached or refuses it (the reminders' jobs then retry).</summary>
+    internal static async Task DeliverAsync(MailSettings settings, MimeMessage message, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = 30_000 };
-        await client.ConnectAsync(settings!.Host, settings.Port, settings.StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto, cancellationToken);
+        await client.ConnectAsync(settings.Host, settings.Port, settings.StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto, cancellationToken);
         if (settings.UserName is not null)
         {
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);

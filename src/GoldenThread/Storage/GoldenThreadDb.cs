@@ -87,6 +87,8 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
 
     public DbSet<Timetable.TimetablePatternRow> TimetablePattern => Set<Timetable.TimetablePatternRow>();
 
+    public DbSet<Reminders.ReminderSent> RemindersSent => Set<Reminders.ReminderSent>();
+
     /// <summary>Which provider this context speaks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 

@@ -21,7 +21,7 @@ public static class Navigation
             return [Items[0], Items[3]];
         }
 
-        var items = new List<(string, string, string)>(Items) { ("/account/tokens", "API tokens", "tokens") };
+        var items = new List<(string, string, string)>(Items) { ("/tasks", "Your tasks", "tasks"), ("/account/tokens", "API tokens", "tokens") };
         if (person.MayReadAuditTrail)
         {
             items.Add(("/audit", "Audit trail", "audit"));

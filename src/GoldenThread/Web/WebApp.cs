@@ -1,6 +1,7 @@
 using GoldenThread.Accounts;
 using GoldenThread.Administration;
 using GoldenThread.Api;
+using GoldenThread.Reminders;
 using GoldenThread.Sessions;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
@@ -107,6 +108,7 @@ public static class WebApp
         builder.Services.AddGoldenThreadAdministration();
         Returns.Review.ReviewSetup.AddGoldenThreadReview(builder.Services);
         builder.Services.AddGoldenThreadWorker(hosted: options.RunWorker || builder.Configuration.GetValue<bool>(WorkerSetup.EnabledSetting));
+        builder.Services.AddGoldenThreadReminders(builder.Configuration, options.Mail);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoldenThread.Cli;
+using GoldenThread.Reminders;
 using GoldenThread.Storage;
 
 namespace GoldenThread.Worker;
@@ -23,7 +24,13 @@ public static class WorkerCommand
                 await Schema.EnsureCurrentAsync(db, database, terminal.Error, ct);
             }
 
-            await using var services = WorkerSetup.CreateServices(database, TimeProvider.System);
+            // The same settings as the site's, from appsettings.json beside the program and the environment (the mail
+            // server and the reminders' settings).
+            var configuration = new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+                .AddEnvironmentVariables()
+                .Build();
+            await using var services = WorkerSetup.CreateServices(database, TimeProvider.System, s => s.AddGoldenThreadReminders(configuration));
             var runner = services.GetRequiredService<JobRunner>();
             if (parseResult.GetValue(once))
             {

@@ -167,6 +167,9 @@ public static class AuthorisationMatrix
         new("GET", "audit/{id:long}/changes", "/audit/1/changes", AuditTrail),
         new("GET", "audit/figures.csv", "/audit/figures.csv", AuditTrail),
 
+        // My tasks: what is due from the signed-in person (each sees only their own), in the browser.
+        new("GET", "tasks", "/tasks", SignedIn),
+
         // A person's own API tokens: in the browser only (a token cannot make tokens).
         new("GET", "account/tokens", "/account/tokens", SignedIn),
         new("POST", "account/tokens", "/account/tokens", SignedIn),

@@ -26,12 +26,13 @@ public sealed class SmtpServer : IAsyncDisposable
 
     private string NewMail => Path.Combine(_directory, "maildir", "new");
 
-    public static async Task<SmtpServer> StartAsync()
+    /// <summary>Starts the server, on <paramref name="port"/> when given (a test that has had mail fail on it first).</summary>
+    public static async Task<SmtpServer> StartAsync(int? port = null)
     {
         // /usr/bin/python3, not the one on PATH: Debian's package is only visible to Debian's Python.
         const string python = "/usr/bin/python3";
         var directory = Directory.CreateTempSubdirectory("goldenthread-smtp-").FullName;
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo(python)
         {
             UseShellExecute = false,
@@ -46,7 +47,7 @@ public sealed class SmtpServer : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start aiosmtpd.");
-        var server = new SmtpServer(process, directory, port);
+        var server = new SmtpServer(process, directory, port.Value);
         var stopwatch = Stopwatch.StartNew();
         while (true)
         {
@@ -60,7 +61,7 @@ public sealed class SmtpServer : IAsyncDisposable
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
+                await probe.ConnectAsync(IPAddress.Loopback, port.Value);
                 return server;
             }
             catch (SocketException) when (stopwatch.Elapsed < StartTimeout)
@@ -137,7 +138,8 @@ public sealed class SmtpServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on (for the moment).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
