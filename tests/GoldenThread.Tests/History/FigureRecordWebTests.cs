@@ -114,7 +114,7 @@ public abstract class FigureRecordWebTests(WebTestHost host)
         await using (var db = host.Database.Open(tracking: true))
         {
             var quarter = Domain.Periods.Period.Parse(DemoBundle.LatestQuarter);
-            db.PeriodCycles.Add(new Timetable.PeriodCycle { Period = quarter.Code, PeriodStart = quarter.StartOrdinal, FormsIssuedAt = DateTimeOffset.UtcNow });
+            db.PeriodCycles.Add(new GoldenThread.Timetable.PeriodCycle { Period = quarter.Code, PeriodStart = quarter.StartOrdinal, FormsIssuedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
 

@@ -173,7 +173,7 @@ public sealed class ImportRecordsTests
         await using (var db = database.Open(tracking: true))
         {
             var quarter = Domain.Periods.Period.Parse("2008-09-Q2");
-            db.PeriodCycles.Add(new Timetable.PeriodCycle { Period = quarter.Code, PeriodStart = quarter.StartOrdinal, FormsIssuedAt = DateTimeOffset.UtcNow });
+            db.PeriodCycles.Add(new GoldenThread.Timetable.PeriodCycle { Period = quarter.Code, PeriodStart = quarter.StartOrdinal, FormsIssuedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
 
