@@ -5,7 +5,7 @@ namespace GoldenThread.Domain.Returns;
 /// <summary>What the unusual-movement check found for one figure.</summary>
 /// <param name="Unusual">The figure lies far outside its history: a warning that needs a confirming note, never a refusal.</param>
 /// <param name="Median">The median of the history, or null when the history was too short to judge.</param>
-/// <param name="Scale">The robust spread the distance was measured in (1.4826 x MAD, or the fallback), or null.</param>
+/// <param name="Scale">The robust spread the distance was measured in (1.4826 x MAD), or null.</param>
 /// <param name="Score">How many of those spreads the figure lies from the median, or null.</param>
 public sealed record MovementCheck(bool Unusual, decimal? Median, decimal? Scale, decimal? Score)
 {
@@ -24,17 +24,17 @@ public sealed record MovementCheck(bool Unusual, decimal? Median, decimal? Scale
 /// z-score cut-off of 3.5, which a normal figure passes more than 99.9% of the time.</item>
 /// <item>Short histories: fewer than <see cref="MinimumHistory"/> past figures are not judged (a median of three says
 /// little, and a warning nobody can trust teaches people to ignore warnings).</item>
-/// <item>MAD = 0 (more than half the past figures are equal): the mean absolute deviation from the median x 1.2533
-/// (its normal-consistency factor) is the scale instead; when that is 0 too (every past figure equal), the figure is
-/// unusual when it differs from that constant by more than <see cref="ConstantTolerance"/> of it, or at all when
-/// the constant is 0.</item>
+/// <item>MAD = 0 (at least half the past figures are the same, usually a count that is mostly 0 or a rate that is
+/// mostly 100%): there is no spread to measure in, so the history is taken as that constant, and the figure is unusual
+/// when it differs from it by more than <see cref="ConstantTolerance"/> of it, or at all when the constant is 0. A
+/// non-robust fallback (the mean absolute deviation) was rejected: one wild past figure would swell it and hide a
+/// real outlier, the very thing the median and MAD are chosen to prevent.</item>
 /// </list>
 /// </remarks>
 public static class UnusualMovement
 {
     public const decimal Threshold = 3.5m;
     public const decimal MadToSigma = 1.4826m;
-    public const decimal MeanDeviationToSigma = 1.2533m;
     public const int MinimumHistory = 4;
 
     /// <summary>With a constant history, a move of more than a tenth of the constant is unusual.</summary>
@@ -53,11 +53,6 @@ public static class UnusualMovement
         var distance = Math.Abs(value - median);
         var mad = Median([.. history.Select(h => Math.Abs(h - median))]);
         var scale = mad * MadToSigma;
-        if (scale == 0m)
-        {
-            scale = history.Average(h => Math.Abs(h - median)) * MeanDeviationToSigma;
-        }
-
         if (scale == 0m)
         {
             var unusual = median == 0m ? distance != 0m : distance > Math.Abs(median) * ConstantTolerance;
