@@ -22,7 +22,8 @@ public sealed record IssueResult(Period Quarter, int ReturnsAdded, int LinesAdde
 
 /// <summary>
 /// Issues a quarter's returns (issue 10, item 3): for every indicator and area that the quarter's financial year has a
-/// target for (the pairs the scorecard rates), one line per row due (<see cref="ReturnDue.For"/>), sent to the
+/// target for (the pairs the scorecard rates), and every indicator and area that has an active delivery lead (who
+/// reports on it quarterly, target or not: the assessment then says no target is set), one line per row due (<see cref="ReturnDue.For"/>), sent to the
 /// delivery lead for that indicator in that area if there is an active one, else to the indicator's active owner, else
 /// to a return with no assignee for the indicator's lead organisation (listed as a problem). One return per assignee
 /// per quarter. Idempotent: a line already issued for the same indicator, area and period in any of the quarter's
@@ -53,6 +54,12 @@ public sealed class ReturnIssuer(GoldenThreadDb db, AuditLog audit, TimeProvider
             .Select(t => new { t.IndicatorId, t.AreaId })
             .Distinct()
             .ToListAsync(cancellationToken);
+        var led = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.Role == Role.DeliveryLead && r.IndicatorId != null && r.AreaId != null)
+            .Join(db.People.Where(p => p.DeactivatedAt == null), r => r.PersonId, p => p.Id, (r, p) => new { IndicatorId = r.IndicatorId!.Value, AreaId = r.AreaId!.Value })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        pairs = [.. pairs.Union(led)];
         var indicatorIds = pairs.Select(p => p.IndicatorId).Distinct().ToList();
         var indicators = await db.Indicators.AsNoTracking()
             .Where(i => indicatorIds.Contains(i.Id))
