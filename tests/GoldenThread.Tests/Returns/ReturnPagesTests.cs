@@ -34,6 +34,7 @@ public sealed class ReturnPagesTests(WebTestHost host) : IClassFixture<WebTestHo
         using var submitted = await Forms.PostAsync(lead, $"/returns/{returnId}/check", []);
 
         Assert.NotNull(list.QuerySelector($"main a[href='/returns/{returnId}']"));
+        Assert.Equal("/returns", list.QuerySelector(".govuk-service-navigation__item--active a")?.GetAttribute("href"));
         Assert.Contains("NI 15", tasks.QuerySelector(".govuk-task-list")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Status at", form.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(302, (int)saved.StatusCode);
