@@ -18,7 +18,11 @@ namespace GoldenThread.Returns;
 /// The indicators and areas with no one to send their lines to (no active delivery lead for the area, no active
 /// owner), in words: their lines go to a return for the indicator's lead organisation with no assignee.
 /// </param>
-public sealed record IssueResult(Period Quarter, int ReturnsAdded, int LinesAdded, IReadOnlyList<string> Unassigned);
+public sealed record IssueResult(Period Quarter, int ReturnsAdded, int LinesAdded, IReadOnlyList<string> Unassigned)
+{
+    /// <summary>Lines issued to no one before, not yet touched, that now go to the delivery lead or owner found for them.</summary>
+    public int LinesMoved { get; init; }
+}
 
 /// <summary>
 /// Issues a quarter's returns (issue 10, item 3): for every indicator and area that the quarter's financial year has a
@@ -28,8 +32,9 @@ public sealed record IssueResult(Period Quarter, int ReturnsAdded, int LinesAdde
 /// to a return with no assignee for the indicator's lead organisation (listed as a problem). One return per assignee
 /// per quarter. Idempotent: a line already issued for the same indicator, area and period in any of the quarter's
 /// returns is never issued again, so running it twice adds nothing, and running it after new indicators, targets or
-/// owners appear adds only the lines that are missing (lines already issued stay where they are). A new line starts
-/// from the values row already stored for its period, if any.
+/// owners appear adds only the lines that are missing; a line already issued stays where it is, except a line issued to
+/// no one and not yet touched, which goes to the person now found for it. A new line starts from the values row
+/// already stored for its period, if any.
 /// </summary>
 public sealed class ReturnIssuer(GoldenThreadDb db, AuditLog audit, TimeProvider time)
 {
@@ -93,18 +98,26 @@ public sealed class ReturnIssuer(GoldenThreadDb db, AuditLog audit, TimeProvider
         var now = time.GetUtcNow();
         var returnsAdded = 0;
         var linesAdded = 0;
+        var moved = 0;
         var unassigned = new List<string>();
         foreach (var pair in pairs.OrderBy(p => p.IndicatorId).ThenBy(p => p.AreaId))
         {
             var indicator = indicators[pair.IndicatorId];
             var due = ReturnDue.For(indicator.Frequency, indicator.Polarity, quarter);
             var missing = due.Where(d => !issued.Contains((pair.IndicatorId, pair.AreaId, d.Period.Code))).ToList();
-            if (missing.Count == 0)
+            var holder = leads.GetValueOrDefault((pair.IndicatorId, (int?)pair.AreaId)) ?? owners.GetValueOrDefault(pair.IndicatorId);
+
+            // Lines issued to no one before, and untouched since, go to the person now found for them.
+            var waiting = holder is null
+                ? []
+                : returns.Where(r => r.AssigneeId is null && r.State == ReturnState.NotStarted)
+                    .SelectMany(r => r.Lines.Where(l => l.IndicatorId == pair.IndicatorId && l.AreaId == pair.AreaId && l.SavedAt is null).Select(l => (Return: r, Line: l)))
+                    .ToList();
+            if (missing.Count == 0 && waiting.Count == 0)
             {
                 continue;
             }
 
-            var holder = leads.GetValueOrDefault((pair.IndicatorId, (int?)pair.AreaId)) ?? owners.GetValueOrDefault(pair.IndicatorId);
             var assigneeId = holder?.PersonId;
             var organisationId = holder is null ? indicator.LeadOrganisationId : holder.OrganisationId;
             if (holder is null)
@@ -119,6 +132,18 @@ public sealed class ReturnIssuer(GoldenThreadDb db, AuditLog audit, TimeProvider
                 db.Returns.Add(target);
                 returns.Add(target);
                 returnsAdded++;
+            }
+
+            foreach (var (from, line) in waiting)
+            {
+                from.Lines.Remove(line);
+                target.Lines.Add(line);
+                moved++;
+                if (from.Lines.Count == 0)
+                {
+                    db.Returns.Remove(from);
+                    returns.Remove(from);
+                }
             }
 
             foreach (var row in missing)
@@ -151,12 +176,12 @@ public sealed class ReturnIssuer(GoldenThreadDb db, AuditLog audit, TimeProvider
         audit.Add(
             actor,
             AuditActions.ReturnsIssued,
-            string.Create(CultureInfo.InvariantCulture, $"Returns issued for {quarter.DisplayName}: {returnsAdded} returns, {linesAdded} lines.{problems}"),
+            string.Create(CultureInfo.InvariantCulture, $"Returns issued for {quarter.DisplayName}: {returnsAdded} returns, {linesAdded} lines.{(moved == 0 ? string.Empty : $" {moved} lines issued to no one before now go to the person found for them.")}{problems}"),
             null,
             quarter.Code);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new IssueResult(quarter, returnsAdded, linesAdded, unassigned);
+        return new IssueResult(quarter, returnsAdded, linesAdded, unassigned) { LinesMoved = moved };
     }
 
     /// <summary>The advisory lock that keeps two issuers apart on PostgreSQL.</summary>

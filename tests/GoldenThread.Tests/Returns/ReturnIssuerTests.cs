@@ -85,6 +85,27 @@ public sealed class ReturnIssuerTests
     }
 
     [Theory, BothDatabases]
+    public async Task Issue_AgainAfterAnOwnerIsFound_MovesTheUntouchedLinesIssuedToNoOne(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var data = new TestData(database);
+        var area = await data.CreateAreaAsync();
+        var indicator = await data.CreateIndicatorAsync(leadOrganisation: await data.CreateOrganisationAsync());
+        await data.CreateTargetAsync(indicator, area, "2009-10", 10m);
+        var before = await IssueAsync(database);
+        var owner = await TestPeople.AddAsync(database, "owner@example.org", new Grant(Role.IndicatorOwner, indicator.Id));
+
+        var after = await IssueAsync(database);
+
+        Assert.Single(before.Unassigned);
+        Assert.Equal((1, 0, 1), (after.ReturnsAdded, after.LinesAdded, after.LinesMoved));
+        Assert.Empty(after.Unassigned);
+        await using var db = database.Open();
+        var only = await db.Returns.Include(r => r.Lines).SingleAsync();
+        Assert.Equal((owner.Id, 1), (only.AssigneeId, only.Lines.Count));
+    }
+
+    [Theory, BothDatabases]
     public async Task Issue_AnnualAtQ4_AsksTheQuarterForecastAndTheYearsActual_StartingFromStoredFigures(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
