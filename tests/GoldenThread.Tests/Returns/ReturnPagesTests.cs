@@ -84,6 +84,21 @@ public sealed class ReturnPagesTests(WebTestHost host) : IClassFixture<WebTestHo
         Assert.NotNull(page.QuerySelector("main form"));
     }
 
+    [Fact]
+    public async Task Line_WithAFigureThatIsNotANumber_SaysWhereAndWhat_AndSavesNothing()
+    {
+        var (returnId, lineId) = await LeadReturnAsync(Role.IndicatorOwner);
+        using var owner = await host.SignInAsync(Role.IndicatorOwner);
+
+        using var response = await Forms.PostAsync(owner, $"/returns/{returnId}/lines/{lineId}", [new("actual", "12,5x"), new("action", "save")]);
+        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("as a number", page.QuerySelector(".govuk-error-summary a[href='#actual']")?.TextContent, StringComparison.Ordinal);
+        await using var db = host.Database.Open();
+        Assert.Null((await db.ReturnLines.SingleAsync(l => l.Id == lineId)).SavedAt);
+    }
+
     private static readonly SemaphoreSlim Issuing = new(1, 1);
 
     /// <summary>The return of the person with the role (the delivery lead's by default) for the demonstration's current quarter, and its first line for the quarter.</summary>
