@@ -78,6 +78,13 @@ public static class SitePages
         new("returns-dashboard-bad-period", "/returns/dashboard?period=2009-10", ".govuk-error-summary", Status: 400),
         new("return-review", "/returns/1/review", "main h1"),
 
+        // Returns, as the delivery lead. The return pages need the demonstration's returns (return 1 being the delivery
+        // lead's, with line 1 in it); "Your returns" works without.
+        new("your-returns", "/returns", "main h1", As: Role.DeliveryLead),
+        new("return-task-list", "/returns/1", "main h1", As: Role.DeliveryLead),
+        new("return-line", "/returns/1/lines/1", "main h1", As: Role.DeliveryLead),
+        new("return-check", "/returns/1/check", "main h1", As: Role.DeliveryLead),
+
         // The audit trail, as the auditor and the administrator.
         new("audit-trail", "/audit", "main table", As: Role.Auditor),
         new("audit-trail-filtered", "/audit?action=signed_in", "main h1", As: Role.Administrator),

@@ -21,7 +21,13 @@ public static class Navigation
             return [Items[0], Items[3]];
         }
 
-        var items = new List<(string, string, string)>(Items) { ("/tasks", "Your tasks", "tasks"), ("/account/tokens", "API tokens", "tokens") };
+        var items = new List<(string, string, string)>(Items) { ("/tasks", "Your tasks", "tasks") };
+        if (Domain.Access.AccessRules.MaySubmitAny(person.Actor))
+        {
+            items.Add(("/returns", "Your returns", "returns"));
+        }
+
+        items.Add(("/account/tokens", "API tokens", "tokens"));
         if (person.MayReadAuditTrail)
         {
             items.Add(("/audit", "Audit trail", "audit"));

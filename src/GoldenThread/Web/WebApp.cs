@@ -2,6 +2,7 @@ using GoldenThread.Accounts;
 using GoldenThread.Administration;
 using GoldenThread.Api;
 using GoldenThread.Reminders;
+using GoldenThread.Returns;
 using GoldenThread.Sessions;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
@@ -105,6 +106,7 @@ public static class WebApp
         builder.Services.AddRazorPages();
         builder.Services.AddHealthChecks().AddDbContextCheck<GoldenThreadDb>("database");
         builder.Services.AddGoldenThreadApi();
+        builder.Services.AddGoldenThreadReturns();
         builder.Services.AddGoldenThreadAdministration();
         Returns.Review.ReviewSetup.AddGoldenThreadReview(builder.Services);
         builder.Services.AddGoldenThreadWorker(hosted: options.RunWorker || builder.Configuration.GetValue<bool>(WorkerSetup.EnabledSetting));
