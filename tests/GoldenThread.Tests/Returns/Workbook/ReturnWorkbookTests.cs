@@ -153,6 +153,28 @@ public sealed class ReturnWorkbookTests
     }
 
     [Fact]
+    public void Read_AWorkbookWithNoSharedStrings_AllInline()
+    {
+        using var filler = new WorkbookFiller(Make());
+        var bytes = filler
+            .InlineText(Cell("actual", 2), "12.5")
+            .InlineText(Cell("exception.cause", 2), "a flaw in target setting")
+            .InlineEveryText()
+            .Save();
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            Assert.Null(document.WorkbookPart!.SharedStringTablePart);
+        }
+
+        var contents = ReadBack(bytes);
+
+        Assert.Empty(contents.Problems);
+        Assert.Equal(42, contents.ReturnId);
+        Assert.Equal(new WorkbookEntry(Actual: 12.5m, Cause: StrongGreenCause.TargetSetting), contents.Rows[0].Entry);
+        Assert.Equal("Drafted", contents.Rows[1].Entry.Note);
+    }
+
+    [Fact]
     public void Read_ReportsEveryBadCell_ByItsSheetRowAndColumn()
     {
         using var filler = new WorkbookFiller(Make());
@@ -226,5 +248,41 @@ public sealed class ReturnWorkbookTests
 
         var problem = Assert.Single(ReadBack(bytes).Problems);
         Assert.Contains("is not a GoldenThread return workbook: it has no sheet named 'Key'", problem.Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A workbook filled in and saved again by LibreOffice Calc, whose files differ from Excel's, reads back the same.</summary>
+public sealed class LibreOfficeWorkbookTests
+{
+    private static string Cell(string field, int row) => WorkbookFiller.CellOf(field, row);
+
+    [Fact]
+    public async Task SavedByLibreOffice_ReadsBackWhatWasFilledIn_ProtectionAndKeyKept()
+    {
+        using var filler = new WorkbookFiller(ReturnWorkbookTests.Make());
+        var filled = filler
+            .Number(Cell("actual", 2), "0.61")
+            .SharedText(Cell("projected_outturn", 2), "1.05")
+            .InlineText(Cell("note", 2), "Two incidents reclassified")
+            .Number(Cell("actual", 3), "7.25")
+            .SharedText(Cell("exception.cause", 4), "A course of targeted activity")
+            .SharedText(Cell("exception.explanation", 4), "Extra site visits")
+            .Save();
+
+        var saved = await LibreOffice.ResaveAsync(filled);
+        var contents = ReturnWorkbookTests.ReadBack(saved);
+
+        Assert.NotEqual(filled, saved);
+        Assert.Empty(contents.Problems);
+        Assert.Equal(42, contents.ReturnId);
+        Assert.Equal(new WorkbookEntry(Actual: 0.61m, ProjectedOutturn: 1.05m, Note: "Two incidents reclassified"), contents.Rows[0].Entry);
+        Assert.Equal(new WorkbookEntry(Actual: 7.25m, Note: "Drafted"), contents.Rows[1].Entry);
+        Assert.Equal(new WorkbookEntry(Cause: StrongGreenCause.TargetedActivity, Explanation: "Extra site visits"), contents.Rows[2].Entry);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(saved), false);
+        var workbook = document.WorkbookPart!;
+        var returnSheet = (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Return").Id!);
+        Assert.True(returnSheet.Worksheet.GetFirstChild<SheetProtection>()?.Sheet?.Value, "LibreOffice keeps the return sheet protected");
+        Assert.NotEmpty(returnSheet.Worksheet.Descendants<DataValidation>());
     }
 }

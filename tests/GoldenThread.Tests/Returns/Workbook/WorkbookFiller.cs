@@ -88,6 +88,33 @@ internal sealed class WorkbookFiller : IDisposable
         });
     }
 
+    /// <summary>
+    /// Turns every shared-string cell of every sheet into an inline string and removes the shared string table, as some
+    /// writers save a workbook (no sharedStrings.xml at all).
+    /// </summary>
+    public WorkbookFiller InlineEveryText()
+    {
+        var workbook = _document.WorkbookPart!;
+        var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        foreach (var part in workbook.WorksheetParts)
+        {
+            foreach (var cell in part.Worksheet.Descendants<Cell>().Where(c => c.DataType?.Value == CellValues.SharedString).ToList())
+            {
+                var text = strings[int.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)];
+                cell.CellValue = null;
+                cell.DataType = CellValues.InlineString;
+                cell.InlineString = new InlineString(new Text(text) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
+            }
+        }
+
+        if (workbook.SharedStringTablePart is { } table)
+        {
+            workbook.DeletePart(table);
+        }
+
+        return this;
+    }
+
     /// <summary>Saves and returns the workbook's bytes.</summary>
     public byte[] Save()
     {
