@@ -18,7 +18,12 @@ public sealed record WorkbookReturn(
     DateTimeOffset MadeAt,
     IReadOnlyList<WorkbookLine> Lines);
 
-/// <summary>One line of a return as the workbook shows it, with the drafts saved so far in the cells to fill.</summary>
+/// <summary>
+/// One line of a return as the workbook shows it, with the drafts saved so far in the cells to fill. An indicator with
+/// several lines in the return (a monthly indicator's months) has one exception report, on the line its status is
+/// judged on (<see cref="CarriesException"/>); the others' exception cells are locked and point to
+/// <see cref="ExceptionPeriod"/>.
+/// </summary>
 public sealed record WorkbookLine(
     int LineId,
     string Indicator,
@@ -33,7 +38,9 @@ public sealed record WorkbookLine(
     string? Definition,
     IReadOnlyList<string> LastValues,
     IReadOnlyList<string> Targets,
-    WorkbookEntry Draft);
+    WorkbookEntry Draft,
+    bool CarriesException = true,
+    string? ExceptionPeriod = null);
 
 /// <summary>The cells to fill of one line: as drafted (written into a workbook) or as read back from an upload.</summary>
 public sealed record WorkbookEntry(
@@ -195,6 +202,8 @@ public static class ReturnWorkbook
                     "target" => strings.Cell(reference, line.Targets.Count == 0 ? "None set" : string.Join("\n", line.Targets), ShownStyle),
                     "actual" => FigureCell(reference, line.ActualDue, line.Draft.Actual),
                     "projected_outturn" => FigureCell(reference, line.ProjectedOutturnDue, line.Draft.ProjectedOutturn),
+                    _ when column.Field.StartsWith("exception.", StringComparison.Ordinal) && !line.CarriesException =>
+                        strings.Cell(reference, column.Field == "exception.reason" ? $"See the row for {line.ExceptionPeriod}" : null, NotDueStyle),
                     ReturnWorkbookLayout.CauseField => strings.Cell(reference, line.Draft.Cause is { } cause ? ReturnWorkbookLayout.Causes.Single(c => c.Cause == cause).Words : null, FillTextStyle),
                     _ => strings.Cell(reference, line.Draft.Text(column.Field), FillTextStyle),
                 };

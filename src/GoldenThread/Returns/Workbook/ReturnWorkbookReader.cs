@@ -184,6 +184,21 @@ public static class ReturnWorkbookReader
                 Cause: Cause(cellAt, columnOf, row.Key, found),
                 Explanation: Text(cellAt, "exception.explanation", columnOf, row.Key, found),
                 Assurance: Text(cellAt, "exception.assurance", columnOf, row.Key, found));
+            if (!line.CarriesException)
+            {
+                // The indicator's exception report is on another of its rows: these cells are locked and point there.
+                found.RemoveAll(p => p.Field.StartsWith("exception.", StringComparison.Ordinal));
+                foreach (var column in ReturnWorkbookLayout.Columns.Where(c => c.Field.StartsWith("exception.", StringComparison.Ordinal)))
+                {
+                    if (cellAt.TryGetValue(column.Field, out var cell) && !cell.IsEmpty && !(cell.Text ?? string.Empty).StartsWith("See the row for", StringComparison.Ordinal))
+                    {
+                        found.Add(new WorkbookProblem(Where(cell.Column, row.Key), column.Field, $"the exception report for {line.Indicator} in {line.Area} goes on its row for {line.ExceptionPeriod}; leave this cell empty."));
+                    }
+                }
+
+                entry = entry with { Reason = null, Plans = null, Timescales = null, LeadPartners = null, Resources = null, Cause = null, Explanation = null, Assurance = null };
+            }
+
             problems.AddRange(found);
             rows.Add(new WorkbookRow(row.Key, lineId, entry));
         }
