@@ -99,7 +99,7 @@ public sealed record ExceptionDocument(
     [property: JsonPropertyName("timescales"), Description("The timescales.")] string? Timescales = null,
     [property: JsonPropertyName("lead_partners"), Description("The lead partners.")] string? LeadPartners = null,
     [property: JsonPropertyName("resources"), Description("The resources.")] string? Resources = null,
-    [property: JsonPropertyName("cause"), Description("Strong green: target_setting, targeted_activity, front_loading or other.")] StrongGreenCause? Cause = null,
+    [property: JsonPropertyName("cause"), Description("Strong green: the cause, one of target_setting, targeted_activity, front_loading or other.")] string? Cause = null,
     [property: JsonPropertyName("explanation"), Description("Strong green: the explanation.")] string? Explanation = null,
     [property: JsonPropertyName("assurance"), Description("No data: assurance that delivery is taking place.")] string? Assurance = null);
 
@@ -153,7 +153,7 @@ internal static class ReturnReader
                 line.Note,
                 line.MovementNote,
                 carries
-                    ? new ExceptionDocument(exception.Reason, exception.Plans, exception.Timescales, exception.LeadPartners, exception.Resources, exception.Cause, exception.Explanation, exception.Assurance)
+                    ? new ExceptionDocument(exception.Reason, exception.Plans, exception.Timescales, exception.LeadPartners, exception.Resources, exception.Cause is { } c ? Domain.Codes.Of(c) : null, exception.Explanation, exception.Assurance)
                     : null);
             return new ReturnLineDocument(
                 line.Id,

@@ -4,6 +4,7 @@ using System.Text.Json;
 using GoldenThread.Access;
 using GoldenThread.Audit;
 using GoldenThread.Domain.Indicators;
+using GoldenThread.Domain.Returns;
 using GoldenThread.History;
 using GoldenThread.Returns;
 using GoldenThread.Storage;
@@ -52,7 +53,7 @@ public static class SaveReturn
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(new AuthorizeAttribute { Policy = Policies.Submit, AuthenticationSchemes = TokenAuthenticationHandler.SchemeName })
             .AddOpenApiOperationTransformer(ApiOperationDocs.Describe(
-                [new("id", Required: true, Example: "12")],
+                [],
                 [
                     new(StatusCodes.Status200OK, "Saved (and submitted, when asked); the answer is the return after saving."),
                     new(StatusCodes.Status400BadRequest, "The body is not a return's lines: errors names the field. Nothing was changed."),
@@ -80,14 +81,34 @@ public static class SaveReturn
             return problem!;
         }
 
+        // The cause is a word of the contract, read here so that a wrong one is named like any other field.
+        var causes = new List<StrongGreenCause?>();
+        var index = 0;
+        foreach (var line in body.Lines ?? [])
+        {
+            StrongGreenCause? cause = null;
+            if (line.Exception?.Cause is { } word)
+            {
+                if (!Domain.Codes.TryParse(word, out StrongGreenCause parsed))
+                {
+                    return ApiProblems.InvalidFields([(string.Create(CultureInfo.InvariantCulture, $"lines[{index}].exception.cause"), $"'{word}' is not a cause; use target_setting, targeted_activity, front_loading or other.")]);
+                }
+
+                cause = parsed;
+            }
+
+            causes.Add(cause);
+            index++;
+        }
+
         var person = (await current.GetAsync(cancellationToken))!;
-        var inputs = (body.Lines ?? []).Select(l => new LineInput(
+        var inputs = (body.Lines ?? []).Select((l, i) => new LineInput(
             l.Line,
             l.Actual,
             l.ProjectedOutturn,
             l.Note,
             l.MovementNote,
-            l.Exception is { } e ? new ExceptionInput(e.Reason, e.Plans, e.Timescales, e.LeadPartners, e.Resources, e.Cause, e.Explanation, e.Assurance) : null)).ToList();
+            l.Exception is { } e ? new ExceptionInput(e.Reason, e.Plans, e.Timescales, e.LeadPartners, e.Resources, causes[i], e.Explanation, e.Assurance) : null)).ToList();
         var request = new EntryRequest(await HttpAuditActor.OfAsync(context), person.Actor, FigureSources.Api, body.Reason, body.QueryAnswer);
         var outcome = await entry.SaveAsync(id, inputs, request, body.Submit, cancellationToken);
         switch (outcome)
