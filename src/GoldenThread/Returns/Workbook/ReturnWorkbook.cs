@@ -422,13 +422,13 @@ public static class ReturnWorkbook
                 new Font(new FontSize { Val = 11 }, new FontName { Val = "Arial" }),
                 new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Arial" }),
                 new Font(new Bold(), new FontSize { Val = 16 }, new FontName { Val = "Arial" }),
-                new Font(new Bold(), new FontSize { Val = 13 }, new FontName { Val = "Arial" })) { Count = 4 },
+                new Font(new Bold(), new FontSize { Val = 13 }, new FontName { Val = "Arial" })),
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
                 new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
                 Solid("FFFFF2CC"),
                 Solid("FFD9D9D9"),
-                Solid("FFF3F2F1")) { Count = 5 },
+                Solid("FFF3F2F1")),
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), Thin()) { Count = 2 },
             new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
             new CellFormats(
@@ -440,7 +440,7 @@ public static class ReturnWorkbook
                 Format(0, 3, 1, locked: true),   // not due
                 Format(2, 0, 0, locked: true),   // title
                 Format(0, 0, 0, locked: true),   // paragraph
-                Format(3, 0, 0, locked: true)) { Count = 9 },  // subheading
+                Format(3, 0, 0, locked: true)),  // subheading
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 
