@@ -64,6 +64,13 @@ public static class SitePages
         new("admin-grant-delivery-lead", "/admin/people/5/grant?role=delivery_lead", "main h1", As: Role.Administrator),
         new("admin-grant-body-member", "/admin/people/5/grant?role=body_member", "main h1", As: Role.Administrator),
 
+        // Returns, as the delivery lead. The return pages need the demonstration's returns (return 1 being the delivery
+        // lead's, with line 1 in it); "Your returns" works without.
+        new("your-returns", "/returns", "main h1", As: Role.DeliveryLead),
+        new("return-task-list", "/returns/1", "main h1", As: Role.DeliveryLead),
+        new("return-line", "/returns/1/lines/1", "main h1", As: Role.DeliveryLead),
+        new("return-check", "/returns/1/check", "main h1", As: Role.DeliveryLead),
+
         // The audit trail, as the auditor and the administrator.
         new("audit-trail", "/audit", "main table", As: Role.Auditor),
         new("audit-trail-filtered", "/audit?action=signed_in", "main h1", As: Role.Administrator),

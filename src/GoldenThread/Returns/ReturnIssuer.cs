@@ -18,17 +18,23 @@ namespace GoldenThread.Returns;
 /// The indicators and areas with no one to send their lines to (no active delivery lead for the area, no active
 /// owner), in words: their lines go to a return for the indicator's lead organisation with no assignee.
 /// </param>
-public sealed record IssueResult(Period Quarter, int ReturnsAdded, int LinesAdded, IReadOnlyList<string> Unassigned);
+public sealed record IssueResult(Period Quarter, int ReturnsAdded, int LinesAdded, IReadOnlyList<string> Unassigned)
+{
+    /// <summary>Lines issued to no one before, not yet touched, that now go to the delivery lead or owner found for them.</summary>
+    public int LinesMoved { get; init; }
+}
 
 /// <summary>
 /// Issues a quarter's returns (issue 10, item 3): for every indicator and area that the quarter's financial year has a
-/// target for (the pairs the scorecard rates), one line per row due (<see cref="ReturnDue.For"/>), sent to the
+/// target for (the pairs the scorecard rates), and every indicator and area that has an active delivery lead (who
+/// reports on it quarterly, target or not: the assessment then says no target is set), one line per row due (<see cref="ReturnDue.For"/>), sent to the
 /// delivery lead for that indicator in that area if there is an active one, else to the indicator's active owner, else
 /// to a return with no assignee for the indicator's lead organisation (listed as a problem). One return per assignee
 /// per quarter. Idempotent: a line already issued for the same indicator, area and period in any of the quarter's
 /// returns is never issued again, so running it twice adds nothing, and running it after new indicators, targets or
-/// owners appear adds only the lines that are missing (lines already issued stay where they are). A new line starts
-/// from the values row already stored for its period, if any.
+/// owners appear adds only the lines that are missing; a line already issued stays where it is, except a line issued to
+/// no one and not yet touched, which goes to the person now found for it. A new line starts from the values row
+/// already stored for its period, if any.
 /// </summary>
 public sealed class ReturnIssuer(GoldenThreadDb db, AuditLog audit, TimeProvider time)
 {
@@ -53,6 +59,12 @@ public sealed class ReturnIssuer(GoldenThreadDb db, AuditLog audit, TimeProvider
             .Select(t => new { t.IndicatorId, t.AreaId })
             .Distinct()
             .ToListAsync(cancellationToken);
+        var led = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.Role == Role.DeliveryLead && r.IndicatorId != null && r.AreaId != null)
+            .Join(db.People.Where(p => p.DeactivatedAt == null), r => r.PersonId, p => p.Id, (r, p) => new { IndicatorId = r.IndicatorId!.Value, AreaId = r.AreaId!.Value })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        pairs = [.. pairs.Union(led)];
         var indicatorIds = pairs.Select(p => p.IndicatorId).Distinct().ToList();
         var indicators = await db.Indicators.AsNoTracking()
             .Where(i => indicatorIds.Contains(i.Id))
@@ -86,18 +98,26 @@ public sealed class ReturnIssuer(GoldenThreadDb db, AuditLog audit, TimeProvider
         var now = time.GetUtcNow();
         var returnsAdded = 0;
         var linesAdded = 0;
+        var moved = 0;
         var unassigned = new List<string>();
         foreach (var pair in pairs.OrderBy(p => p.IndicatorId).ThenBy(p => p.AreaId))
         {
             var indicator = indicators[pair.IndicatorId];
             var due = ReturnDue.For(indicator.Frequency, indicator.Polarity, quarter);
             var missing = due.Where(d => !issued.Contains((pair.IndicatorId, pair.AreaId, d.Period.Code))).ToList();
-            if (missing.Count == 0)
+            var holder = leads.GetValueOrDefault((pair.IndicatorId, (int?)pair.AreaId)) ?? owners.GetValueOrDefault(pair.IndicatorId);
+
+            // Lines issued to no one before, and untouched since, go to the person now found for them.
+            var waiting = holder is null
+                ? []
+                : returns.Where(r => r.AssigneeId is null && r.State == ReturnState.NotStarted)
+                    .SelectMany(r => r.Lines.Where(l => l.IndicatorId == pair.IndicatorId && l.AreaId == pair.AreaId && l.SavedAt is null).Select(l => (Return: r, Line: l)))
+                    .ToList();
+            if (missing.Count == 0 && waiting.Count == 0)
             {
                 continue;
             }
 
-            var holder = leads.GetValueOrDefault((pair.IndicatorId, (int?)pair.AreaId)) ?? owners.GetValueOrDefault(pair.IndicatorId);
             var assigneeId = holder?.PersonId;
             var organisationId = holder is null ? indicator.LeadOrganisationId : holder.OrganisationId;
             if (holder is null)
@@ -112,6 +132,18 @@ public sealed class ReturnIssuer(GoldenThreadDb db, AuditLog audit, TimeProvider
                 db.Returns.Add(target);
                 returns.Add(target);
                 returnsAdded++;
+            }
+
+            foreach (var (from, line) in waiting)
+            {
+                from.Lines.Remove(line);
+                target.Lines.Add(line);
+                moved++;
+                if (from.Lines.Count == 0)
+                {
+                    db.Returns.Remove(from);
+                    returns.Remove(from);
+                }
             }
 
             foreach (var row in missing)
@@ -144,12 +176,12 @@ public sealed class ReturnIssuer(GoldenThreadDb db, AuditLog audit, TimeProvider
         audit.Add(
             actor,
             AuditActions.ReturnsIssued,
-            string.Create(CultureInfo.InvariantCulture, $"Returns issued for {quarter.DisplayName}: {returnsAdded} returns, {linesAdded} lines.{problems}"),
+            string.Create(CultureInfo.InvariantCulture, $"Returns issued for {quarter.DisplayName}: {returnsAdded} returns, {linesAdded} lines.{(moved == 0 ? string.Empty : $" {moved} lines issued to no one before now go to the person found for them.")}{problems}"),
             null,
             quarter.Code);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new IssueResult(quarter, returnsAdded, linesAdded, unassigned);
+        return new IssueResult(quarter, returnsAdded, linesAdded, unassigned) { LinesMoved = moved };
     }
 
     /// <summary>The advisory lock that keeps two issuers apart on PostgreSQL.</summary>

@@ -20,7 +20,13 @@ public static class Navigation
             return [Items[0]];
         }
 
-        var items = new List<(string, string, string)>(Items) { ("/account/tokens", "API tokens", "tokens") };
+        var items = new List<(string, string, string)>(Items);
+        if (Domain.Access.AccessRules.MaySubmitAny(person.Actor))
+        {
+            items.Add(("/returns", "Your returns", "returns"));
+        }
+
+        items.Add(("/account/tokens", "API tokens", "tokens"));
         if (person.MayReadAuditTrail)
         {
             items.Add(("/audit", "Audit trail", "audit"));

@@ -143,6 +143,16 @@ public static class AuthorisationMatrix
         new("GET", "audit/download", "/audit/download", AuditTrail),
         new("GET", "audit/{id:long}/changes", "/audit/1/changes", AuditTrail),
 
+        // Returns: anyone signed in gets past the endpoint; whether they may read or enter a given return is then the
+        // access rules' decision (MayReadReturn, MayEnterReturn: 404 for no such return, 403 for someone else's; the
+        // ReturnPagesTests). The samples name a return that does not exist, so every signed-in persona gets the 404.
+        new("GET", "returns", "/returns", SignedIn),
+        new("GET", "returns/{id:int}", "/returns/999999", SignedIn),
+        new("GET", "returns/{id:int}/lines/{lineId:int}", "/returns/999999/lines/1", SignedIn),
+        new("POST", "returns/{id:int}/lines/{lineId:int}", "/returns/999999/lines/1", SignedIn),
+        new("GET", "returns/{id:int}/check", "/returns/999999/check", SignedIn),
+        new("POST", "returns/{id:int}/check", "/returns/999999/check", SignedIn),
+
         // A person's own API tokens: in the browser only (a token cannot make tokens).
         new("GET", "account/tokens", "/account/tokens", SignedIn),
         new("POST", "account/tokens", "/account/tokens", SignedIn),
