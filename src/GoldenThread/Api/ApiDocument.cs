@@ -22,7 +22,7 @@ public static class ApiDocument
     public const string Title = "GoldenThread API";
 
     public const string Description =
-        "A partnership's performance data: the scorecard for any period, with the same figures and judgements as the command line and the scorecard page, and the indicators with their targets and values; and submitting figures.\n\n" +
+        "A partnership's performance data: the scorecard for any period, with the same figures and judgements as the command line and the scorecard page, and the indicators with their targets and values; submitting figures; and the quarter's returns.\n\n" +
         "Every request needs an API token, sent as 'Authorization: Bearer <token>'. Anyone signed in makes their own on the 'API tokens' page (/account/tokens), or an operator with 'goldenthread users token'; a token is shown once, lasts at most a year and can be revoked. A token with read scope reads everything; one with submit scope may also submit the figures its person may submit. A browser that is signed in may read, but only a token may write.\n\n" +
         "Every answer is JSON. Errors are problem details (RFC 9457, application/problem+json): 400 when a parameter or a field is missing or not valid, with it named; 401 without a usable token; 403 when the token or its person may not do that; 404 when a code names nothing that is stored; 405 (with Allow) for a method an address does not take; 413 for a body over 1 MB; 415 for a body that is not JSON; 429 (with Retry-After) when a token, or an address sending refused tokens, makes too many requests in a minute; 503 (with Retry-After) when the database is busy with another change. A field's name must be given exactly, once; any other field is refused.\n\n" +
         "This document is public (it holds no data): " + Path + ". Answers are never to be cached (Cache-Control: no-store).";
@@ -49,6 +49,7 @@ public static class ApiDocument
         ["Scorecard"] = "Every indicator's figures and judgements (status, trend, ladder stage) for one period, as the scorecard page and the command line give them.",
         ["Indicators"] = "The indicators' definitions, with their targets and values by area and period.",
         ["Figures"] = "Submitting an indicator's figures for an area and period, with a token of submit scope.",
+        ["Returns"] = "A quarter's returns: reading yours with what is due and what the drafts give, and saving and submitting one all or nothing, with a token of submit scope.",
     };
 
     /// <summary>The answers every operation may give besides its own: no usable token, too many requests.</summary>

@@ -188,5 +188,15 @@ public static class AuthorisationMatrix
         // whose figures it may change is then the resource check's decision (Returns tests).
         new("PUT", "/api/v1/figures/{indicator}/{area}/{period}", "/api/v1/figures/NI%2015/HRT/2009-10-Q2", SubmitToken),
         new("DELETE", "/api/v1/figures/{indicator}/{area}/{period}", "/api/v1/figures/NI%2015/HRT/2009-10-Q2?reason=Matrix", SubmitToken),
+
+        // Returns by workbook and through the API (issue 10, item 5): past the endpoint, who may open and enter which
+        // return is the resource check's decision (MayEnterReturn; MayReadReturn for reading through the API), tested in
+        // Returns/Workbook. The sample return does not exist, so whoever passes the endpoint gets its 404.
+        new("GET", "returns/{id:int}/workbook", "/returns/999999/workbook", SignedIn),
+        new("POST", "returns/{id:int}/workbook", "/returns/999999/workbook", SignedIn),
+        new("GET", "returns/{id:int}/workbook.xlsx", "/returns/999999/workbook.xlsx", SignedIn),
+        new("GET", "/api/v1/returns", "/api/v1/returns?period=2009-10-Q3", SignedInOrToken),
+        new("GET", "/api/v1/returns/{id:int}", "/api/v1/returns/999999", SignedInOrToken),
+        new("PUT", "/api/v1/returns/{id:int}", "/api/v1/returns/999999", SubmitToken),
     ];
 }
