@@ -76,14 +76,20 @@ public static class SitePages
         new("returns-dashboard", "/returns/dashboard", "main table"),
         new("returns-dashboard-by-body", "/returns/dashboard?by=body", "main table", As: Role.Auditor),
         new("returns-dashboard-bad-period", "/returns/dashboard?period=2009-10", ".govuk-error-summary", Status: 400),
-        new("return-review", "/returns/1/review", "main h1"),
+        new("return-review", "/returns/2/review", "main h1"),
+        new("return-review-queried", "/returns/3/review", "main h1", As: Role.Auditor),
 
-        // Returns, as the delivery lead. The return pages need the demonstration's returns (return 1 being the delivery
-        // lead's, with line 1 in it); "Your returns" works without.
+        // Returns. The demonstration's cycle (Demo/DemoCycle.cs) issues 2009/10 Q2's returns in a fixed order: 2 is the
+        // county's quality-assured return, 3 the police indicator owner's queried return (line 8 its first), 4 the
+        // delivery lead's return in progress (line 20). "Your returns" works without.
         new("your-returns", "/returns", "main h1", As: Role.DeliveryLead),
-        new("return-task-list", "/returns/1", "main h1", As: Role.DeliveryLead),
-        new("return-line", "/returns/1/lines/1", "main h1", As: Role.DeliveryLead),
-        new("return-check", "/returns/1/check", "main h1", As: Role.DeliveryLead),
+        new("return-task-list", "/returns/4", "main h1", As: Role.DeliveryLead),
+        new("return-line", "/returns/4/lines/20", "main h1", As: Role.DeliveryLead),
+        new("return-check", "/returns/4/check", "main h1", As: Role.DeliveryLead),
+        new("return-workbook", "/returns/4/workbook", "main h1", As: Role.DeliveryLead),
+        new("return-queried", "/returns/3", "main h1", As: Role.IndicatorOwner),
+        new("return-queried-line", "/returns/3/lines/8", "main h1", As: Role.IndicatorOwner),
+        new("return-queried-check", "/returns/3/check", "main h1", As: Role.IndicatorOwner),
 
         // The audit trail, as the auditor and the administrator.
         new("audit-trail", "/audit", "main table", As: Role.Auditor),

@@ -26,8 +26,19 @@ public static class DemoBundle
     public static Task<bool> LoadIntoEmptyAsync(GoldenThreadDb db, CancellationToken cancellationToken) =>
         LoadIntoEmptyAsync(db, TimeProvider.System, cancellationToken);
 
-    /// <summary>As <see cref="LoadIntoEmptyAsync(GoldenThreadDb, CancellationToken)"/>, dating its audit entry by <paramref name="clock"/>.</summary>
-    public static async Task<bool> LoadIntoEmptyAsync(GoldenThreadDb db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="LoadIntoEmptyAsync(GoldenThreadDb, CancellationToken)"/>, for the demonstration with its quarterly cycle
+    /// (<c>serve --demo</c>): the rows the current quarter's returns ask for are held back (<see cref="DemoCycle.IsHeldBack"/>)
+    /// and arrive through the returns that <see cref="DemoCycle.PrepareAsync"/> plays once the demonstration's people exist.
+    /// </summary>
+    public static Task<bool> LoadIntoEmptyForCycleAsync(GoldenThreadDb db, CancellationToken cancellationToken) =>
+        LoadIntoEmptyAsync(db, TimeProvider.System, cancellationToken, holdBackCurrentQuarter: true);
+
+    /// <summary>
+    /// As <see cref="LoadIntoEmptyAsync(GoldenThreadDb, CancellationToken)"/>, dating its audit entry by <paramref name="clock"/>;
+    /// with <paramref name="holdBackCurrentQuarter"/>, as <see cref="LoadIntoEmptyForCycleAsync"/>.
+    /// </summary>
+    public static async Task<bool> LoadIntoEmptyAsync(GoldenThreadDb db, TimeProvider clock, CancellationToken cancellationToken, bool holdBackCurrentQuarter = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (await db.Indicators.AnyAsync(cancellationToken))
@@ -35,6 +46,31 @@ public static class DemoBundle
             return false;
         }
 
+        var bundle = await ReadAsync(db, cancellationToken);
+        if (holdBackCurrentQuarter)
+        {
+            var heldBack = HeldBack(bundle).ToHashSet();
+            bundle.Values.RemoveAll(heldBack.Contains);
+        }
+
+        var record = new ImportRecord(new AuditActor(null, "the demonstration loader", Environment.MachineName), "the built-in demonstration bundle", clock);
+        await BundleWriter.WriteAsync(db, bundle, record, null, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The bundle's values rows that the current quarter's returns ask for, which the import holds back.</summary>
+    public static async Task<IReadOnlyList<ValueRow>> HeldBackRowsAsync(GoldenThreadDb db, CancellationToken cancellationToken) =>
+        HeldBack(await ReadAsync(db, cancellationToken)).ToList();
+
+    private static IEnumerable<ValueRow> HeldBack(Bundle bundle)
+    {
+        var indicators = bundle.Indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        return bundle.Values.Where(v => indicators.TryGetValue(v.IndicatorCode, out var i) && DemoCycle.IsHeldBack(v, i.Frequency, i.Polarity));
+    }
+
+    /// <summary>The built-in bundle, read and checked as any import is.</summary>
+    private static async Task<Bundle> ReadAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    {
         var folder = Directory.CreateTempSubdirectory("goldenthread-demo-").FullName;
         try
         {
@@ -47,11 +83,8 @@ public static class DemoBundle
             }
 
             var outcome = BundleReader.Read(folder, await DatabaseCatalogue.LoadAsync(db, cancellationToken), today: Today);
-            var bundle = outcome.Bundle
+            return outcome.Bundle
                 ?? throw new InvalidOperationException("The built-in demonstration bundle is invalid: " + string.Join("; ", outcome.Problems));
-            var record = new ImportRecord(new AuditActor(null, "the demonstration loader", Environment.MachineName), "the built-in demonstration bundle", clock);
-            await BundleWriter.WriteAsync(db, bundle, record, null, cancellationToken);
-            return true;
         }
         finally
         {

@@ -30,7 +30,7 @@ public static class ServeCommand
                 await Schema.EnsureCurrentAsync(db, database, terminal.Error, ct);
                 if (isDemo)
                 {
-                    var loaded = await DemoBundle.LoadIntoEmptyAsync(db, ct);
+                    var loaded = await DemoBundle.LoadIntoEmptyForCycleAsync(db, ct);
                     await terminal.Error.WriteLineAsync(loaded
                         ? "Loaded the demonstration partnership (Wessexshire)."
                         : "The database already has indicators, so the demonstration was not loaded; showing what is there.");
@@ -41,6 +41,7 @@ public static class ServeCommand
             {
                 await terminal.Error.WriteLineAsync("The demonstration made its own key for this run to protect sign-in cookies and authenticator keys: sessions end when it stops. A real site names one with GoldenThread__Keys__Certificate.");
                 accounts = await DemoPeople.PrepareAsync(database, ct);
+                await DemoCycle.PrepareAsync(database, ct);
                 await PrintDemoAccountsAsync(terminal, accounts);
             }
 

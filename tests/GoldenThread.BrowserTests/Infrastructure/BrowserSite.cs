@@ -40,10 +40,11 @@ public sealed class BrowserSite : IAsyncLifetime
         await using (var db = database.Open())
         {
             await Schema.ApplyAsync(db, CancellationToken.None);
-            await DemoBundle.LoadIntoEmptyAsync(db, CancellationToken.None);
+            await DemoBundle.LoadIntoEmptyForCycleAsync(db, CancellationToken.None);
         }
 
         Accounts = await DemoPeople.PrepareAsync(database, CancellationToken.None);
+        await DemoCycle.PrepareAsync(database, CancellationToken.None);
         _app = WebApp.Build(new WebAppOptions(database, ["http://127.0.0.1:0"], "Production", DemoMode: true)
         {
             DemoAccounts = Accounts,

@@ -26,7 +26,7 @@ public static class GetReturn
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AddOpenApiOperationTransformer(ApiOperationDocs.Describe(
-                [],
+                [new("id", Required: true, Example: "1")],
                 [
                     new(StatusCodes.Status200OK, "The return."),
                     new(StatusCodes.Status403Forbidden, "The caller may not read this return."),

@@ -19,7 +19,7 @@ public static class ListReturns
             .WithDescription(
                 "The returns of a quarter that the caller may read, ordered by id: those issued to them, those with a line whose figures they may submit, " +
                 "and, for the central team, those of their organisation (every return, for administrators; auditors read every return). " +
-                "may_enter says whether the caller may also save and submit it. Without period, the current quarter (the latest that has ended) is listed.")
+                "may_enter says whether the caller may also save and submit it. Without period, the current period's returns are listed (the latest quarter whose forms are issued and whose cycle is not closed; else the latest quarter that has ended).")
             .ProducesValidationProblem()
             .AddOpenApiOperationTransformer(ApiOperationDocs.Describe(
                 [new("period", Required: false, Example: "2009-10-Q3")],
@@ -29,7 +29,7 @@ public static class ListReturns
                 ]));
 
     private static async Task<Results<Ok<ReturnListDocument>, ValidationProblem>> HandleAsync(
-        [FromQuery(Name = "period"), Description("The quarter, such as 2009-10-Q3; the latest quarter that has ended when left out.")]
+        [FromQuery(Name = "period"), Description("The quarter, such as 2009-10-Q3; the current period when left out.")]
         string? period,
         [FromServices] GoldenThreadDb db,
         [FromServices] CurrentPerson current,
@@ -39,7 +39,7 @@ public static class ListReturns
         Period quarter;
         if (period is null)
         {
-            quarter = clock.CurrentQuarter;
+            quarter = await clock.CurrentPeriodAsync(db, cancellationToken);
         }
         else if (!Period.TryParse(period.Trim(), out quarter) || quarter.Kind != PeriodKind.Quarter)
         {
