@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using GoldenThread.Audit;
+using GoldenThread.Domain.Access;
+using GoldenThread.Domain.Returns;
+using GoldenThread.People;
+using GoldenThread.Returns;
+using GoldenThread.Storage;
+using GoldenThread.Timetable;
+using GoldenThread.Tokens;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GoldenThread.Benchmarks.Rush;
+
+/// <summary>
+/// <c>rush prepare</c>, on a database the rush bundle was imported into: adds the partners (one delivery lead per
+/// area for all its indicators, in the area's council; a submit token for those whose system uses the API, a password
+/// for those who use the web form), issues the quarter's forms and its returns, and writes the plan the driver follows.
+/// </summary>
+internal static class RushPrepare
+{
+    public static async Task<RushPlan> RunAsync(Database database, TextWriter log, CancellationToken cancellationToken)
+    {
+        await using var services = PeopleServices.Create(database);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldenThreadDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+        var tokens = scope.ServiceProvider.GetRequiredService<TokenIssuer>();
+        var clock = TimeProvider.System;
+        var organisations = await db.Organisations.ToDictionaryAsync(o => o.Code, o => o.Id, cancellationToken);
+        var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, i => i.Id, cancellationToken);
+        var areas = await db.Areas.ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
+        var credentials = new Dictionary<int, (string Email, string? Password, string? Token)>();
+        for (var a = 0; a < RushFigures.Partners; a++)
+        {
+            var email = RushFigures.LeadEmail(a);
+            var person = new Person
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                FullName = "Lead for " + RushFigures.AreaCode(a),
+                OrganisationId = organisations[RushFigures.OrganisationCode(a)],
+                CreatedAt = clock.GetUtcNow(),
+            };
+            Check(await users.CreateAsync(person), email);
+            for (var i = 0; i < RushFigures.Indicators; i++)
+            {
+                db.Add(new RoleAssignment
+                {
+                    PersonId = person.Id,
+                    Role = Role.DeliveryLead,
+                    IndicatorId = indicators[RushFigures.IndicatorCode(i)],
+                    AreaId = areas[RushFigures.AreaCode(a)],
+                    GrantedAt = clock.GetUtcNow(),
+                });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (RushFigures.UsesApi(a))
+            {
+                var issued = await tokens.IssueAsync(person.Id, "Quarter-end rush", TokenScope.Submit, TimeSpan.FromDays(7), AuditActor.CommandLine, cancellationToken);
+                credentials[person.Id] = (email, null, issued.Secret);
+            }
+            else
+            {
+                var password = NewPassword();
+                Check(await users.AddPasswordAsync(person, password), email);
+                credentials[person.Id] = (email, password, null);
+            }
+
+            if ((a + 1) % 100 == 0)
+            {
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {a + 1} partners added"));
+            }
+        }
+
+        var quarter = RushFigures.Quarter;
+        db.Add(new PeriodCycle { Period = quarter.Code, PeriodStart = quarter.StartOrdinal, FormsIssuedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        await IssueAsync(scope.ServiceProvider, db, clock, cancellationToken);
+
+        var indicatorIndex = indicators.ToDictionary(p => p.Value, p => int.Parse(p.Key[4..], CultureInfo.InvariantCulture) - 1);
+        var areaIndex = areas.ToDictionary(p => p.Value, p => int.Parse(p.Key[1..], CultureInfo.InvariantCulture) - 1);
+        var returns = await db.Returns.AsNoTracking().Include(r => r.Lines).Where(r => r.Period == quarter.Code).ToListAsync(cancellationToken);
+        var partners = new List<PlannedPartner>();
+        foreach (var issued in returns.OrderBy(r => r.Id))
+        {
+            if (issued.AssigneeId is not { } assignee || !credentials.TryGetValue(assignee, out var who))
+            {
+                throw new InvalidOperationException($"Return {issued.Id} went to no rush partner: the issuer and the plan disagree.");
+            }
+
+            var lines = issued.Lines.OrderBy(l => l.Id).Select(l =>
+            {
+                var (actual, projected) = RushFigures.SentFor(indicatorIndex[l.IndicatorId], areaIndex[l.AreaId]);
+                return new PlannedLine(
+                    l.Id,
+                    l.IndicatorId,
+                    l.AreaId,
+                    l.Period,
+                    l.ActualDue ? actual : null,
+                    l.ProjectedOutturnDue ? projected : null,
+                    string.Create(CultureInfo.InvariantCulture, $"Rush figures for line {l.Id}: steady against the last quarters."));
+            }).ToList();
+            partners.Add(new PlannedPartner(who.Email, who.Token is null ? PlannedPartner.Web : PlannedPartner.Api, who.Password, who.Token, issued.Id, lines));
+        }
+
+        return new RushPlan(quarter.Code, partners);
+    }
+
+    /// <summary>The quarter's returns, issued by the returns' own issuer, as the forms-issued job does.</summary>
+    private static async Task IssueAsync(IServiceProvider services, GoldenThreadDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        _ = services;
+        var quarter = RushFigures.Quarter;
+        var leads = await db.RoleAssignments.AsNoTracking().Where(r => r.Role == Role.DeliveryLead)
+            .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new { r.PersonId, p.OrganisationId, r.IndicatorId, r.AreaId })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var person in leads.GroupBy(l => (l.PersonId, l.OrganisationId)))
+        {
+            var issued = new Return { Period = quarter.Code, AssigneeId = person.Key.PersonId, OrganisationId = person.Key.OrganisationId, State = ReturnState.NotStarted, IssuedAt = now };
+            foreach (var line in person.OrderBy(l => l.IndicatorId))
+            {
+                issued.Lines.Add(new ReturnLine
+                {
+                    IndicatorId = line.IndicatorId!.Value,
+                    AreaId = line.AreaId!.Value,
+                    Period = quarter.Code,
+                    PeriodStart = quarter.StartOrdinal,
+                    ActualDue = true,
+                    ProjectedOutturnDue = true,
+                });
+            }
+
+            db.Returns.Add(issued);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        var chars = RandomNumberGenerator.GetItems<char>(alphabet, 20);
+        return string.Join('-', Enumerable.Range(0, 5).Select(i => new string(chars, i * 4, 4)));
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The rush partner {email} could not be added: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}
