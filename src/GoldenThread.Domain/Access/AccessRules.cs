@@ -56,4 +56,41 @@ public static class AccessRules
         ArgumentNullException.ThrowIfNull(actor);
         return actor.Grants.Any(g => g.Role is Role.Administrator or Role.PerformanceOfficer or Role.IndicatorOwner or Role.IndicatorDeputy or Role.DeliveryLead);
     }
+
+    /// <summary>
+    /// Whether the person may open a return and change its figures: its assignee; anyone who may submit the figures of
+    /// one of its lines (<see cref="MaySubmit"/>); the central team (administrators anywhere, performance officers of the
+    /// return's organisation). Which lines they may then change is <see cref="MaySubmit"/>'s, line by line, unless
+    /// they are the assignee or the central team.
+    /// </summary>
+    public static bool MayEnterReturn(int personId, Actor actor, ReturnAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(access);
+        return access.AssigneeId == personId
+            || IsCentralTeamFor(actor, access)
+            || access.Lines.Any(line => MaySubmit(actor, line));
+    }
+
+    /// <summary>Whether the person may read a return: whoever may enter it, and auditors, who read every return.</summary>
+    public static bool MayReadReturn(int personId, Actor actor, ReturnAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Holds(Role.Auditor) || MayEnterReturn(personId, actor, access);
+    }
+
+    /// <summary>
+    /// Whether the person enters the return as the central team (an administrator, or a performance officer of its
+    /// organisation), who may change every line of it, on the assignee's behalf when they are not the assignee.
+    /// </summary>
+    public static bool IsCentralTeamFor(Actor actor, ReturnAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(access);
+        return actor.Holds(Role.Administrator)
+            || (actor.Holds(Role.PerformanceOfficer) && access.OrganisationId is { } organisation && organisation == actor.OrganisationId);
+    }
 }
+
+/// <summary>What the rules need to know of a return: whose it is, the organisation it comes from, and the figures of its lines.</summary>
+public sealed record ReturnAccess(int? AssigneeId, int? OrganisationId, IReadOnlyList<Figures> Lines);

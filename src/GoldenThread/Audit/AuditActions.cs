@@ -28,6 +28,9 @@ public static class AuditActions
     public const string TokensDeleted = "tokens_deleted";
     public const string FigureSubmitted = "figure_submitted";
     public const string FigureWithdrawn = "figure_withdrawn";
+    public const string ReturnsIssued = "returns_issued";
+    public const string ReturnSaved = "return_saved";
+    public const string ReturnSubmitted = "return_submitted";
     public const string SessionEnded = "session_ended";
     public const string Reauthenticated = "reauthenticated";
     public const string ReauthenticationFailed = "reauthentication_failed";
@@ -62,6 +65,9 @@ public static class AuditActions
         [TokensDeleted] = "Old API tokens deleted",
         [FigureSubmitted] = "Figure submitted",
         [FigureWithdrawn] = "Figure withdrawn",
+        [ReturnsIssued] = "Returns issued",
+        [ReturnSaved] = "Return saved",
+        [ReturnSubmitted] = "Return submitted",
         [SessionEnded] = "Session ended",
         [Reauthenticated] = "Confirmed it was them",
         [ReauthenticationFailed] = "Failed to confirm it was them",

@@ -48,6 +48,27 @@ public sealed class ReturnLine
     /// <summary>The partner's note confirming a figure the unusual-movement check warned about; null when none was needed.</summary>
     public string? MovementNote { get; set; }
 
+    /// <summary>
+    /// The draft exception report of the line's indicator and area for the return's quarter, kept on the line the
+    /// status is judged on (<see cref="Domain.Returns.ReturnDue.AssessedRow"/>) until submission writes it to
+    /// <c>exception_reports</c>. Null fields are not yet given.
+    /// </summary>
+    public string? ExceptionReason { get; set; }
+
+    public string? ExceptionPlans { get; set; }
+
+    public string? ExceptionTimescales { get; set; }
+
+    public string? ExceptionLeadPartners { get; set; }
+
+    public string? ExceptionResources { get; set; }
+
+    public Domain.Returns.StrongGreenCause? ExceptionCause { get; set; }
+
+    public string? ExceptionExplanation { get; set; }
+
+    public string? ExceptionAssurance { get; set; }
+
     /// <summary>When the partner last saved this row; null while nothing has been entered.</summary>
     public DateTimeOffset? SavedAt { get; set; }
 
@@ -64,6 +85,12 @@ public sealed class ReturnLineConfiguration : IEntityTypeConfiguration<ReturnLin
         builder.Property(l => l.Period).HasMaxLength(IndicatorValue.PeriodLength);
         builder.Property(l => l.Note).HasMaxLength(ReturnLine.NoteLength);
         builder.Property(l => l.MovementNote).HasMaxLength(ReturnLine.NoteLength);
+        foreach (var text in new[] { nameof(ReturnLine.ExceptionReason), nameof(ReturnLine.ExceptionPlans), nameof(ReturnLine.ExceptionTimescales), nameof(ReturnLine.ExceptionLeadPartners), nameof(ReturnLine.ExceptionResources), nameof(ReturnLine.ExceptionExplanation), nameof(ReturnLine.ExceptionAssurance) })
+        {
+            builder.Property(text).HasMaxLength(Domain.Returns.ExceptionRules.TextLength);
+        }
+
+        builder.Property(l => l.ExceptionCause).HasConversion(new Storage.WordConverter<Domain.Returns.StrongGreenCause>()).HasMaxLength(32);
         builder.HasIndex(l => new { l.ReturnId, l.IndicatorId, l.AreaId, l.Period }).IsUnique();
         builder.HasIndex(l => new { l.IndicatorId, l.AreaId, l.Period });
         builder.HasOne(l => l.Indicator).WithMany().HasForeignKey(l => l.IndicatorId).OnDelete(DeleteBehavior.Restrict);

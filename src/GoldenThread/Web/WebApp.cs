@@ -1,6 +1,7 @@
 using GoldenThread.Accounts;
 using GoldenThread.Administration;
 using GoldenThread.Api;
+using GoldenThread.Returns;
 using GoldenThread.Sessions;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
@@ -104,6 +105,7 @@ public static class WebApp
         builder.Services.AddRazorPages();
         builder.Services.AddHealthChecks().AddDbContextCheck<GoldenThreadDb>("database");
         builder.Services.AddGoldenThreadApi();
+        builder.Services.AddGoldenThreadReturns();
         builder.Services.AddGoldenThreadAdministration();
         builder.Services.AddGoldenThreadWorker(hosted: options.RunWorker || builder.Configuration.GetValue<bool>(WorkerSetup.EnabledSetting));
         configure?.Invoke(builder);

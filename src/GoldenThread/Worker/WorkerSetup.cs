@@ -44,7 +44,10 @@ public static class WorkerSetup
         services.AddScoped(_ => database.Open(tracking: true));
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<History.FigureLedger>();
+        services.TryAddSingleton(new Timetable.ReportingClock(clock));
+        services.TryAddSingleton(Domain.Indicators.FigureLimits.Default);
         services.AddGoldenThreadWorker();
+        Returns.ReturnsSetup.AddGoldenThreadReturns(services);
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

@@ -911,6 +911,46 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("area_id");
 
+                    b.Property<string>("ExceptionAssurance")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("exception_assurance");
+
+                    b.Property<string>("ExceptionCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("exception_cause");
+
+                    b.Property<string>("ExceptionExplanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("exception_explanation");
+
+                    b.Property<string>("ExceptionLeadPartners")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("exception_lead_partners");
+
+                    b.Property<string>("ExceptionPlans")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("exception_plans");
+
+                    b.Property<string>("ExceptionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("exception_reason");
+
+                    b.Property<string>("ExceptionResources")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("exception_resources");
+
+                    b.Property<string>("ExceptionTimescales")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("exception_timescales");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer")
                         .HasColumnName("indicator_id");

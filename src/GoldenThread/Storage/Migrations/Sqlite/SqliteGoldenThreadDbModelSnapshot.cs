@@ -882,6 +882,46 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("area_id");
 
+                    b.Property<string>("ExceptionAssurance")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_assurance");
+
+                    b.Property<string>("ExceptionCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_cause");
+
+                    b.Property<string>("ExceptionExplanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_explanation");
+
+                    b.Property<string>("ExceptionLeadPartners")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_lead_partners");
+
+                    b.Property<string>("ExceptionPlans")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_plans");
+
+                    b.Property<string>("ExceptionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_reason");
+
+                    b.Property<string>("ExceptionResources")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_resources");
+
+                    b.Property<string>("ExceptionTimescales")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_timescales");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("indicator_id");
