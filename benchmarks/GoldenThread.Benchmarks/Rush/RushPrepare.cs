@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using GoldenThread.Audit;
 using GoldenThread.Domain.Access;
-using GoldenThread.Domain.Returns;
 using GoldenThread.People;
 using GoldenThread.Returns;
 using GoldenThread.Storage;
@@ -80,7 +79,7 @@ internal static class RushPrepare
         var quarter = RushFigures.Quarter;
         db.Add(new PeriodCycle { Period = quarter.Code, PeriodStart = quarter.StartOrdinal, FormsIssuedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
-        await IssueAsync(scope.ServiceProvider, db, clock, cancellationToken);
+        await IssueAsync(db, clock, log, cancellationToken);
 
         var indicatorIndex = indicators.ToDictionary(p => p.Value, p => int.Parse(p.Key[4..], CultureInfo.InvariantCulture) - 1);
         var areaIndex = areas.ToDictionary(p => p.Value, p => int.Parse(p.Key[1..], CultureInfo.InvariantCulture) - 1);
@@ -112,34 +111,15 @@ internal static class RushPrepare
     }
 
     /// <summary>The quarter's returns, issued by the returns' own issuer, as the forms-issued job does.</summary>
-    private static async Task IssueAsync(IServiceProvider services, GoldenThreadDb db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task IssueAsync(GoldenThreadDb db, TimeProvider clock, TextWriter log, CancellationToken cancellationToken)
     {
-        _ = services;
-        var quarter = RushFigures.Quarter;
-        var leads = await db.RoleAssignments.AsNoTracking().Where(r => r.Role == Role.DeliveryLead)
-            .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new { r.PersonId, p.OrganisationId, r.IndicatorId, r.AreaId })
-            .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        foreach (var person in leads.GroupBy(l => (l.PersonId, l.OrganisationId)))
+        var issuer = new ReturnIssuer(db, new AuditLog(db, clock), clock);
+        var result = await issuer.IssueAsync(RushFigures.Quarter, AuditActor.Worker, cancellationToken);
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  issued {result.ReturnsAdded} returns, {result.LinesAdded} lines"));
+        if (result.Unassigned.Count > 0)
         {
-            var issued = new Return { Period = quarter.Code, AssigneeId = person.Key.PersonId, OrganisationId = person.Key.OrganisationId, State = ReturnState.NotStarted, IssuedAt = now };
-            foreach (var line in person.OrderBy(l => l.IndicatorId))
-            {
-                issued.Lines.Add(new ReturnLine
-                {
-                    IndicatorId = line.IndicatorId!.Value,
-                    AreaId = line.AreaId!.Value,
-                    Period = quarter.Code,
-                    PeriodStart = quarter.StartOrdinal,
-                    ActualDue = true,
-                    ProjectedOutturnDue = true,
-                });
-            }
-
-            db.Returns.Add(issued);
+            throw new InvalidOperationException($"Lines with no rush partner to send them to: {string.Join(", ", result.Unassigned.Take(5))}");
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string NewPassword()
