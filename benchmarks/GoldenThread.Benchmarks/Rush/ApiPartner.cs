@@ -35,5 +35,10 @@ internal static class ApiPartner
         return put.Succeeded ? null : $"submitting answered {put.Status}: {Short(put.Body)}";
     }
 
-    internal static string Short(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    /// <summary>An answer's body on one line, cut short.</summary>
+    internal static string Short(string text)
+    {
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 300 ? line : line[..300] + "…";
+    }
 }

@@ -38,12 +38,12 @@ internal static class RushCommand
                     output.WriteLine($"Wrote the rush bundle to {Path.GetFullPath(Need("--out"))}.");
                     return 0;
                 case "prepare":
-                {
-                    var plan = RushPrepare.RunAsync(Database.Parse(Need("--database")), output, CancellationToken.None).GetAwaiter().GetResult();
-                    plan.Save(Need("--plan"));
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Prepared {plan.Partners.Count} partners, {plan.Partners.Sum(p => p.Lines.Count):N0} lines; the plan is in {Need("--plan")}."));
-                    return 0;
-                }
+                    {
+                        var plan = RushPrepare.RunAsync(Database.Parse(Need("--database")), output, CancellationToken.None).GetAwaiter().GetResult();
+                        plan.Save(Need("--plan"));
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Prepared {plan.Partners.Count} partners, {plan.Partners.Sum(p => p.Lines.Count):N0} lines; the plan is in {Need("--plan")}."));
+                        return 0;
+                    }
 
                 case "drive":
                     return DriveAsync(new Uri(Need("--url")), Database.Parse(Need("--database")), RushPlan.Load(Need("--plan")), output).GetAwaiter().GetResult();

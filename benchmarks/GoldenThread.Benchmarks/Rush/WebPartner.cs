@@ -6,7 +6,7 @@ namespace GoldenThread.Benchmarks.Rush;
 /// <summary>
 /// A partner entering their return on the web form as a browser would: signs in by the form, opens the return, then
 /// for each line fetches its page (for the anti-forgery token, and for what the page shows before saving) and posts
-/// the figures, following each redirect; then opens the submit page and submits.
+/// the figures, following each redirect; then opens the page that checks the return and submits it there.
 /// </summary>
 internal static partial class WebPartner
 {
@@ -54,14 +54,14 @@ internal static partial class WebPartner
             }
         }
 
-        var submitPath = returnPath + "/submit";
-        var submitPage = await client.GetAsync("GET submit", submitPath, cancellationToken);
+        var submitPath = returnPath + "/check";
+        var submitPage = await client.GetAsync("GET check", submitPath, cancellationToken);
         if (!submitPage.Succeeded)
         {
             return $"the submit page answered {submitPage.Status}";
         }
 
-        var submitted = await client.PostFormAsync("POST submit", submitPath, [Token(submitPage.Body)], cancellationToken);
+        var submitted = await client.PostFormAsync("POST check, submit", submitPath, [Token(submitPage.Body)], cancellationToken);
         return await FollowAsync(client, submitted, "submitting", cancellationToken);
     }
 
@@ -83,15 +83,16 @@ internal static partial class WebPartner
         var fields = new List<KeyValuePair<string, string>> { Token(page) };
         if (line.Actual is { } actual)
         {
-            fields.Add(new("Actual", actual.ToString(CultureInfo.InvariantCulture)));
+            fields.Add(new("actual", actual.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (line.ProjectedOutturn is { } projected)
         {
-            fields.Add(new("ProjectedOutturn", projected.ToString(CultureInfo.InvariantCulture)));
+            fields.Add(new("projected-outturn", projected.ToString(CultureInfo.InvariantCulture)));
         }
 
-        fields.Add(new("Note", line.Note));
+        fields.Add(new("note", line.Note));
+        fields.Add(new("action", "save"));
         return fields;
     }
 
