@@ -261,7 +261,8 @@ public sealed class ReturnSnapshot
             exceptionFields,
             exception,
             warnings,
-            [.. entry, .. submit]);
+            // In the form's order: the figures, the movement note, then the exception report.
+            [.. entry, .. submit.OrderBy(p => p.Field.StartsWith("exception", StringComparison.Ordinal) ? 1 : 0)]);
         return (preview, entry);
     }
 
