@@ -106,6 +106,7 @@ public static class WebApp
         builder.Services.AddHealthChecks().AddDbContextCheck<GoldenThreadDb>("database");
         builder.Services.AddGoldenThreadApi();
         builder.Services.AddGoldenThreadReturns();
+        builder.Services.AddScoped<Returns.Workbook.WorkbookUpload>();
         builder.Services.AddGoldenThreadAdministration();
         builder.Services.AddGoldenThreadWorker(hosted: options.RunWorker || builder.Configuration.GetValue<bool>(WorkerSetup.EnabledSetting));
         configure?.Invoke(builder);
