@@ -31,6 +31,9 @@ public static class GoldenThreadApi
         GetIndicator.Map(v1);
         SubmitFigure.Map(v1);
         WithdrawFigure.Map(v1);
+        ListReturns.Map(v1);
+        GetReturn.Map(v1);
+        SaveReturn.Map(v1);
 
         // Anything else under the API answers in the API's terms, not with the site's HTML not-found page.
         // A wrong method is 405 with Allow, a wrong content type 415 (ApiFallback).
