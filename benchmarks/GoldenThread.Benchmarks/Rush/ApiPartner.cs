@@ -12,6 +12,9 @@ internal static class ApiPartner
 {
     public const string Channel = "api";
 
+    /// <summary>The API's names as they are (snake_case), nulls left out.</summary>
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     public static async Task<string?> RunAsync(RushClient client, PlannedPartner partner, CancellationToken cancellationToken)
     {
         client.Bearer = partner.Token;
@@ -24,10 +27,10 @@ internal static class ApiPartner
 
         var body = new
         {
-            lines = partner.Lines.Select(l => new { lineId = l.LineId, actual = l.Actual, projectedOutturn = l.ProjectedOutturn, note = l.Note }),
+            lines = partner.Lines.Select(l => new { line = l.LineId, actual = l.Actual, projected_outturn = l.ProjectedOutturn, note = l.Note, movement_note = l.MovementNote }),
             submit = true,
         };
-        var json = JsonSerializer.Serialize(body, JsonSerializerOptions.Web);
+        var json = JsonSerializer.Serialize(body, Json);
         var put = await client.SendAsync(
             "PUT return, submit",
             () => new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") },

@@ -16,8 +16,9 @@ internal static class RushCommand
         Usage:
           rush bundle --out <folder>                        the partnership and its history, as an import bundle
           rush prepare --database <db> --plan <file>       partners, credentials, forms issued, returns; writes the plan
-          rush drive --url <site> --database <db> --plan <file>
+          rush drive --url <site> --database <db> --plan <file> [--only api|web]
                                                             every partner at once against the site, then the check
+                                                            (--only: the partners of one channel alone, to see its share)
         """;
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter errors)
@@ -41,12 +42,20 @@ internal static class RushCommand
                     {
                         var plan = RushPrepare.RunAsync(Database.Parse(Need("--database")), output, CancellationToken.None).GetAwaiter().GetResult();
                         plan.Save(Need("--plan"));
-                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Prepared {plan.Partners.Count} partners, {plan.Partners.Sum(p => p.Lines.Count):N0} lines; the plan is in {Need("--plan")}."));
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Prepared {plan.Partners.Count} partners, {plan.Partners.Sum(p => p.Lines.Count):N0} lines ({plan.Partners.Sum(p => p.Lines.Count(l => l.MovementNote is not null)):N0} with a figure the unusual-movement check warns about); the plan is in {Need("--plan")}."));
                         return 0;
                     }
 
                 case "drive":
-                    return DriveAsync(new Uri(Need("--url")), Database.Parse(Need("--database")), RushPlan.Load(Need("--plan")), output).GetAwaiter().GetResult();
+                    {
+                        var plan = RushPlan.Load(Need("--plan"));
+                        if (options.TryGetValue("--only", out var only))
+                        {
+                            plan = plan with { Partners = [.. plan.Partners.Where(p => p.Channel == only)] };
+                        }
+
+                        return DriveAsync(new Uri(Need("--url")), Database.Parse(Need("--database")), plan, output).GetAwaiter().GetResult();
+                    }
                 default:
                     errors.WriteLine(Usage);
                     return 2;

@@ -2,6 +2,7 @@ using System.Globalization;
 using GoldenThread.Benchmarks.Generator;
 using GoldenThread.Domain.Indicators;
 using GoldenThread.Domain.Periods;
+using GoldenThread.Domain.Returns;
 
 namespace GoldenThread.Benchmarks.Rush;
 
@@ -92,15 +93,25 @@ internal static class RushFigures
         private decimal Round(decimal value) => Math.Round(value, DecimalsOf(_indicator), MidpointRounding.AwayFromZero);
     }
 
-    /// <summary>The figures sent for one indicator and area: the history's draws first, so that the pair's sequence is the bundle's.</summary>
-    public static (decimal Actual, decimal Projected) SentFor(int indicator, int area)
+    /// <summary>
+    /// The figures sent for one indicator and area (the history's draws first, so that the pair's sequence is the
+    /// bundle's), and whether the site's unusual-movement check will warn about one of them, so that the partner's
+    /// system sends the confirming note with them (on the web form a person writes it when the page asks).
+    /// </summary>
+    public static (decimal Actual, decimal Projected, bool Unusual) SentFor(int indicator, int area)
     {
         var pair = PairOf(indicator, area);
+        var actuals = new List<decimal>();
+        var projections = new List<decimal>();
         for (var q = 0; q < HistoryQuarters; q++)
         {
-            pair.HistoryQuarter();
+            var (actual, projected) = pair.HistoryQuarter();
+            actuals.Add(actual);
+            projections.Add(projected);
         }
 
-        return pair.Sent();
+        var sent = pair.Sent();
+        var unusual = UnusualMovement.Check(sent.Actual, actuals).Unusual || UnusualMovement.Check(sent.Projected, projections).Unusual;
+        return (sent.Actual, sent.Projected, unusual);
     }
 }

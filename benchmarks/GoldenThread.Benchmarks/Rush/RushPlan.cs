@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace GoldenThread.Benchmarks.Rush;
 
-/// <summary>One line of a partner's return and the figures the rush sends for it.</summary>
-internal sealed record PlannedLine(int LineId, int IndicatorId, int AreaId, string Period, decimal? Actual, decimal? ProjectedOutturn, string Note);
+/// <summary>One line of a partner's return and the figures the rush sends for it (with a movement note when one is unusual).</summary>
+internal sealed record PlannedLine(int LineId, int IndicatorId, int AreaId, string Period, decimal? Actual, decimal? ProjectedOutturn, string Note, string? MovementNote);
 
 /// <summary>One partner in the rush: how they sign in or which token their system holds, their return and what they send.</summary>
 internal sealed record PlannedPartner(string Email, string Channel, string? Password, string? Token, int ReturnId, IReadOnlyList<PlannedLine> Lines)

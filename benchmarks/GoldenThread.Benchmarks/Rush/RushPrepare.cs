@@ -94,7 +94,7 @@ internal static class RushPrepare
 
             var lines = issued.Lines.OrderBy(l => l.Id).Select(l =>
             {
-                var (actual, projected) = RushFigures.SentFor(indicatorIndex[l.IndicatorId], areaIndex[l.AreaId]);
+                var (actual, projected, unusual) = RushFigures.SentFor(indicatorIndex[l.IndicatorId], areaIndex[l.AreaId]);
                 return new PlannedLine(
                     l.Id,
                     l.IndicatorId,
@@ -102,13 +102,17 @@ internal static class RushPrepare
                     l.Period,
                     l.ActualDue ? actual : null,
                     l.ProjectedOutturnDue ? projected : null,
-                    string.Create(CultureInfo.InvariantCulture, $"Rush figures for line {l.Id}: steady against the last quarters."));
+                    string.Create(CultureInfo.InvariantCulture, $"Rush figures for line {l.Id}: steady against the last quarters."),
+                    unusual ? MovementNote : null);
             }).ToList();
             partners.Add(new PlannedPartner(who.Email, who.Token is null ? PlannedPartner.Web : PlannedPartner.Api, who.Password, who.Token, issued.Id, lines));
         }
 
         return new RushPlan(quarter.Code, partners);
     }
+
+    /// <summary>What a partner says about a figure the unusual-movement check warns about.</summary>
+    public const string MovementNote = "Checked against the source system: the figure is right.";
 
     /// <summary>The quarter's returns, issued by the returns' own issuer, as the forms-issued job does.</summary>
     private static async Task IssueAsync(GoldenThreadDb db, TimeProvider clock, TextWriter log, CancellationToken cancellationToken)

@@ -46,7 +46,13 @@ internal static partial class WebPartner
                 return $"line {line.LineId}'s page answered {form.Status}";
             }
 
-            var saved = await client.PostFormAsync("POST line", linePath, LineFields(line, form.Body), cancellationToken);
+            var saved = await client.PostFormAsync("POST line", linePath, LineFields(line, form.Body, null), cancellationToken);
+            if (saved.Status == 200 && saved.Body.Contains("name=\"movement-note\"", StringComparison.Ordinal) && !saved.Body.Contains("govuk-error-summary", StringComparison.Ordinal))
+            {
+                // Saved, with a warning that a figure is unusual: the partner checks it and confirms it with a note.
+                saved = await client.PostFormAsync("POST line, movement note", linePath, LineFields(line, saved.Body, line.MovementNote ?? RushPrepare.MovementNote), cancellationToken);
+            }
+
             var failure = await FollowAsync(client, saved, $"saving line {line.LineId}", cancellationToken);
             if (failure is not null)
             {
@@ -78,7 +84,7 @@ internal static partial class WebPartner
         }
     }
 
-    private static List<KeyValuePair<string, string>> LineFields(PlannedLine line, string page)
+    private static List<KeyValuePair<string, string>> LineFields(PlannedLine line, string page, string? movementNote)
     {
         var fields = new List<KeyValuePair<string, string>> { Token(page) };
         if (line.Actual is { } actual)
@@ -92,6 +98,11 @@ internal static partial class WebPartner
         }
 
         fields.Add(new("note", line.Note));
+        if (movementNote is not null)
+        {
+            fields.Add(new("movement-note", movementNote));
+        }
+
         fields.Add(new("action", "save"));
         return fields;
     }
@@ -119,7 +130,7 @@ internal static partial class WebPartner
         return new("__RequestVerificationToken", match.Success ? match.Groups[1].Value : string.Empty);
     }
 
-    /// <summary>The page's error summary in short, or the start of the body.</summary>
+    /// <summary>The page's error summary or notice in short, or the start of the body.</summary>
     private static string Problem(string body)
     {
         var summary = ErrorSummary().Match(body);
@@ -130,7 +141,7 @@ internal static partial class WebPartner
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]*)\"")]
     private static partial Regex VerificationToken();
 
-    [GeneratedRegex("<div class=\"govuk-error-summary.*?</ul>", RegexOptions.Singleline)]
+    [GeneratedRegex("<div class=\"(govuk-error-summary.*?</ul>|govuk-notification-banner__content.*?</div>)", RegexOptions.Singleline)]
     private static partial Regex ErrorSummary();
 
     [GeneratedRegex("<[^>]+>")]
