@@ -11,8 +11,9 @@ namespace GoldenThread.Benchmarks.Rush;
 /// request says it came over HTTPS (<c>X-Forwarded-Proto</c>) from the partner's own address (<c>X-Forwarded-For</c>:
 /// 400 partners are 400 addresses, as at a real quarter end, so that the per-address sign-in limit counts each of
 /// them, not the benchmark's one). Its cookies are secure, so they are kept here rather than in a cookie container,
-/// which would not send them over plain HTTP. A 429 or 503 is waited out (its <c>Retry-After</c>, at most
-/// <see cref="MaxWait"/>) and tried again, a few times, as a well-behaved client does; each attempt is recorded.
+/// which would not send them over plain HTTP. A 429, 500 or 503 is waited out (its <c>Retry-After</c>, at most
+/// <see cref="MaxWait"/>, else a second) and tried again, a few times, as a well-behaved system or a person pressing
+/// the button again does; each attempt is recorded (and every 500 or 503 counted as an error).
 /// </summary>
 internal sealed class RushClient(HttpClient http, Latencies latencies, string channel, string address)
 {
@@ -68,7 +69,7 @@ internal sealed class RushClient(HttpClient http, Latencies latencies, string ch
                 var status = (int)response.StatusCode;
                 latencies.Add(new Timed(channel, kind, status, elapsed));
                 Remember(response);
-                if (status is 429 or 503 && attempt < Attempts)
+                if (status is 429 or 500 or 503 && attempt < Attempts)
                 {
                     var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
                     await Task.Delay(wait < MaxWait ? wait : MaxWait, cancellationToken);

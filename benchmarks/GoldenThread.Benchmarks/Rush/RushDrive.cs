@@ -11,7 +11,7 @@ namespace GoldenThread.Benchmarks.Rush;
 /// </summary>
 internal static class RushDrive
 {
-    public static async Task<(Latencies Latencies, TimeSpan Wall, IReadOnlyList<string> Failures)> RunAsync(Uri site, RushPlan plan, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<(Latencies Latencies, TimeSpan Wall, IReadOnlyList<string> Failures, IReadOnlySet<int> Unfinished)> RunAsync(Uri site, RushPlan plan, TextWriter output, CancellationToken cancellationToken)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -26,6 +26,7 @@ internal static class RushDrive
 
         var latencies = new Latencies();
         var failures = new List<string>();
+        var unfinished = new HashSet<int>();
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var partners = plan.Partners.Select((partner, index) => Task.Run(
             async () =>
@@ -40,6 +41,7 @@ internal static class RushDrive
                     lock (failures)
                     {
                         failures.Add($"{partner.Email} ({partner.Channel}, return {partner.ReturnId.ToString(CultureInfo.InvariantCulture)}): {failure}");
+                        unfinished.Add(partner.ReturnId);
                     }
                 }
             },
@@ -52,7 +54,7 @@ internal static class RushDrive
         start.SetResult();
         await Task.WhenAll(partners);
         clock.Stop();
-        return (latencies, clock.Elapsed, failures);
+        return (latencies, clock.Elapsed, failures, unfinished);
     }
 
     /// <summary>Reads one return by each channel (the API's return, the sign-in, the return's and a line's pages): writes nothing.</summary>
