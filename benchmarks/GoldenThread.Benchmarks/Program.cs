@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Running;
 using GoldenThread.Benchmarks.Floor;
 using GoldenThread.Benchmarks.Generator;
+using GoldenThread.Benchmarks.Rush;
 
 namespace GoldenThread.Benchmarks;
 
 /// <summary>
 /// <c>generate ...</c> writes a synthetic import bundle (Generator/); <c>floor ...</c> times the floors that
-/// <c>scripts/bench-commands</c> compares the commands with (Floor/); anything else runs the BenchmarkDotNet benchmarks
+/// <c>scripts/bench-commands</c> compares the commands with (Floor/); <c>rush ...</c> the quarter-end rush
+/// (Rush/, run by <c>scripts/bench-rush</c>); anything else runs the BenchmarkDotNet benchmarks
 /// in this assembly with BenchmarkDotNet's own arguments (--filter, --list, ...).
 /// </summary>
 /// <remarks>
@@ -25,6 +27,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == FloorCommand.Name)
         {
             return FloorCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
+        if (args.Length > 0 && args[0] == RushCommand.Name)
+        {
+            return RushCommand.Run(args[1..], Console.Out, Console.Error);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
