@@ -30,6 +30,9 @@ public static class ApiDocument
     /// <summary>The example body of a submission, in the document and the reference page's curl line.</summary>
     public const string SubmissionExample = "{\"actual\": 0.52, \"projected_outturn\": 1.01, \"note\": \"Two incidents reclassified\"}";
 
+    /// <summary>The example body of a return's PUT: one line's figures, saved as a draft.</summary>
+    public const string ReturnEntryExample = "{\"submit\": false, \"lines\": [{\"line\": 1, \"actual\": 12.5, \"projected_outturn\": 48, \"note\": \"Two incidents reclassified\"}]}";
+
     /// <summary>The name of the bearer-token security scheme in the document's components.</summary>
     public const string BearerScheme = "bearer";
 
@@ -136,10 +139,18 @@ public static class ApiDocument
                     }
                 }
 
-                if (operation.Value.RequestBody?.Content?.TryGetValue("application/json", out var body) == true && body is OpenApiMediaType media
-                    && operation.Value.OperationId == nameof(V1.SubmitFigure))
+                if (operation.Value.RequestBody?.Content?.TryGetValue("application/json", out var body) == true && body is OpenApiMediaType media)
                 {
-                    media.Example = System.Text.Json.Nodes.JsonNode.Parse(SubmissionExample);
+                    var example = operation.Value.OperationId switch
+                    {
+                        nameof(V1.SubmitFigure) => SubmissionExample,
+                        nameof(V1.SaveReturn) => ReturnEntryExample,
+                        _ => null,
+                    };
+                    if (example is not null)
+                    {
+                        media.Example = System.Text.Json.Nodes.JsonNode.Parse(example);
+                    }
                 }
             }
 
