@@ -226,46 +226,15 @@ public static class ReturnsOverview
     /// <summary>
     /// The fields an exception report of its status still lacks (assessment.md, Exceptions): red or amber need the
     /// reason, plans, timescales, lead partners and resources; strong green the cause (and an explanation for "other");
-    /// no data the assurance. The fields' names are the records' (<c>reason</c>, <c>lead_partners</c>...).
+    /// no data the assurance: <see cref="ExceptionRules.Missing"/> decides, as it does for entry. The fields' names are the
+    /// records' without their prefix (<c>reason</c>, <c>lead_partners</c>...).
     /// </summary>
     public static IReadOnlyList<string> IncompleteFields(ExceptionReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var missing = new List<string>();
-        void Need(string field, string? value)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                missing.Add(field);
-            }
-        }
-
-        switch (report.Status)
-        {
-            case Status.Red or Status.Amber:
-                Need("reason", report.Reason);
-                Need("plans", report.Plans);
-                Need("timescales", report.Timescales);
-                Need("lead_partners", report.LeadPartners);
-                Need("resources", report.Resources);
-                break;
-            case Status.StrongGreen:
-                if (report.StrongGreenCause is null)
-                {
-                    missing.Add("cause");
-                }
-                else if (report.StrongGreenCause == StrongGreenCause.Other)
-                {
-                    Need("explanation", report.Explanation);
-                }
-
-                break;
-            case Status.NoData:
-                Need("assurance", report.Assurance);
-                break;
-        }
-
-        return missing;
+        var fields = new ExceptionFields(
+            report.Reason, report.Plans, report.Timescales, report.LeadPartners, report.Resources, report.StrongGreenCause, report.Explanation, report.Assurance);
+        return [.. ExceptionRules.Missing(report.Status, fields).Select(p => p.Field[(p.Field.IndexOf('.', StringComparison.Ordinal) + 1)..])];
     }
 
     /// <summary>How a missing item reads to people: "NI 16 in HRT, 2009-10-Q3: the actual".</summary>
