@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using GoldenThread.Domain.Indicators;
+using GoldenThread.Domain.Intervention;
 using GoldenThread.Domain.Partnership;
 using GoldenThread.Domain.Returns;
 using GoldenThread.Domain.Timetable;
@@ -26,6 +27,18 @@ public static class Codes
         [typeof(ReturnState)] = (["not_started", "in_progress", "submitted", "queried", "quality_assured", "signed_off"], new[] { ReturnState.NotStarted, ReturnState.InProgress, ReturnState.Submitted, ReturnState.Queried, ReturnState.QualityAssured, ReturnState.SignedOff }),
         [typeof(ReviewAction)] = (["accept", "query", "sign_off", "reopen", "chase"], new[] { ReviewAction.Accept, ReviewAction.Query, ReviewAction.SignOff, ReviewAction.Reopen, ReviewAction.Chase }),
         [typeof(Milestone)] = (["forms_issued", "period_end", "return_window", "return_deadline", "quality_assurance", "all_in_confirmed", "thematic_meetings", "final_update", "report_compiled", "executive_papers", "executive_meeting", "strategic_papers", "strategic_meeting", "scrutiny_meeting"], new[] { Milestone.FormsIssued, Milestone.PeriodEnd, Milestone.ReturnWindow, Milestone.ReturnDeadline, Milestone.QualityAssurance, Milestone.AllInConfirmed, Milestone.ThematicMeetings, Milestone.FinalUpdate, Milestone.ReportCompiled, Milestone.ExecutivePapers, Milestone.ExecutiveMeeting, Milestone.StrategicPapers, Milestone.StrategicMeeting, Milestone.ScrutinyMeeting }),
+        [typeof(ExceptionState)] = (["required", "drafted", "submitted", "noted", "challenged", "accepted", "closed"], new[] { ExceptionState.Required, ExceptionState.Drafted, ExceptionState.Submitted, ExceptionState.Noted, ExceptionState.Challenged, ExceptionState.Accepted, ExceptionState.Closed }),
+        [typeof(ExceptionAction)] = (["raise", "draft", "submit", "note", "challenge", "answer", "accept", "close"], new[] { ExceptionAction.Raise, ExceptionAction.Draft, ExceptionAction.Submit, ExceptionAction.Note, ExceptionAction.Challenge, ExceptionAction.Answer, ExceptionAction.Accept, ExceptionAction.Close }),
+        [typeof(ExceptionKind)] = (["performance", "data_quality"], new[] { ExceptionKind.Performance, ExceptionKind.DataQuality }),
+        [typeof(DataQualityCause)] = (["late_twice_running", "queried_repeatedly", "amended_repeatedly", "no_active_owner"], new[] { DataQualityCause.LateTwiceRunning, DataQualityCause.QueriedRepeatedly, DataQualityCause.AmendedRepeatedly, DataQualityCause.NoActiveOwner }),
+        [typeof(LadderMovement)] = (["unchanged", "escalated", "de_escalated"], new[] { LadderMovement.Unchanged, LadderMovement.Escalated, LadderMovement.DeEscalated }),
+        [typeof(EscalationLevel)] = (["delivery_lead", "thematic_partnership", "executive_board", "strategic_board", "central_government"], new[] { EscalationLevel.DeliveryLead, EscalationLevel.ThematicPartnership, EscalationLevel.ExecutiveBoard, EscalationLevel.StrategicBoard, EscalationLevel.CentralGovernment }),
+        [typeof(EscalationState)] = (["open", "resolved"], new[] { EscalationState.Open, EscalationState.Resolved }),
+        [typeof(ActionPlanState)] = (["draft", "agreed"], new[] { ActionPlanState.Draft, ActionPlanState.Agreed }),
+        [typeof(ActionPriority)] = (["high", "medium", "low"], new[] { ActionPriority.High, ActionPriority.Medium, ActionPriority.Low }),
+        [typeof(ActionStatus)] = (["not_started", "on_track", "at_risk", "off_track", "completed", "cancelled"], new[] { ActionStatus.NotStarted, ActionStatus.OnTrack, ActionStatus.AtRisk, ActionStatus.OffTrack, ActionStatus.Completed, ActionStatus.Cancelled }),
+        [typeof(ReportRequestState)] = (["requested", "answered", "considered"], new[] { ReportRequestState.Requested, ReportRequestState.Answered, ReportRequestState.Considered }),
+        [typeof(NoticeKind)] = (["exception_to_write", "exception_to_consider", "stage_changed", "action_plan_needed", "report_requested", "report_answered", "escalation_reached"], new[] { NoticeKind.ExceptionToWrite, NoticeKind.ExceptionToConsider, NoticeKind.StageChanged, NoticeKind.ActionPlanNeeded, NoticeKind.ReportRequested, NoticeKind.ReportAnswered, NoticeKind.EscalationReached }),
     };
 
     /// <summary>The contract's word for a value, e.g. <c>half_yearly</c>.</summary>

@@ -19,4 +19,10 @@ public sealed class Body
     public int? EscalatesToId { get; set; }
 
     public Body? EscalatesTo { get; set; }
+
+    /// <summary>The member who chairs it, when named (a person holding the body-member role for it).</summary>
+    public int? ChairId { get; set; }
+
+    /// <summary>The secretary, who is told of its business (exceptions to consider, reports answered), when named.</summary>
+    public int? SecretaryId { get; set; }
 }

@@ -314,7 +314,7 @@ public sealed class ReturnEntry(GoldenThreadDb db, AuditLog audit, FigureLedger 
 
             var line = tracked.Lines.Single(l => l.Id == preview.LineId);
             var report = await db.ExceptionReports.SingleOrDefaultAsync(
-                e => e.IndicatorId == line.IndicatorId && e.AreaId == line.AreaId && e.Period == quarter, cancellationToken);
+                e => e.IndicatorId == line.IndicatorId && e.AreaId == line.AreaId && e.Period == quarter && e.Kind == Domain.Intervention.ExceptionKind.Performance, cancellationToken);
             if (report is null)
             {
                 report = new ExceptionReport { IndicatorId = line.IndicatorId, AreaId = line.AreaId, Period = quarter };

@@ -56,6 +56,8 @@ public static class ScorecardQuery
             new FigureFilter(filter.Publication) { Areas = areaId is { } area ? [area] : null, Body = bodyId },
             cancellationToken);
 
+        // The stage shown is the higher of the computed and the executive board's manual one (assessment.md).
+        var manual = await Intervention.ManualStages.AtAsync(db, filter.Period, cancellationToken);
         var entries = new List<ScorecardEntry>(histories.Count);
         foreach (var ((indicatorId, areaIdOfPair), history) in histories)
         {
@@ -65,7 +67,7 @@ public static class ScorecardQuery
             }
 
             var assessor = new Assessor(indicator.Rules, tolerances, history.History);
-            entries.Add(new ScorecardEntry(indicator.Code, areaOfPair, assessor.Assess(filter.Period))
+            entries.Add(new ScorecardEntry(indicator.Code, areaOfPair, assessor.Assess(filter.Period, manual.GetValueOrDefault((indicatorId, areaIdOfPair))))
             {
                 Final = history.IsFinal(assessor.ValueAt(filter.Period)?.Supplier),
             });

@@ -89,6 +89,26 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
 
     public DbSet<Reminders.ReminderSent> RemindersSent => Set<Reminders.ReminderSent>();
 
+    public DbSet<Exceptions.ExceptionStep> ExceptionSteps => Set<Exceptions.ExceptionStep>();
+
+    public DbSet<Intervention.LadderTrigger> LadderTriggers => Set<Intervention.LadderTrigger>();
+
+    public DbSet<Intervention.LadderChange> LadderChanges => Set<Intervention.LadderChange>();
+
+    public DbSet<Intervention.Escalation> Escalations => Set<Intervention.Escalation>();
+
+    public DbSet<Intervention.EscalationStep> EscalationSteps => Set<Intervention.EscalationStep>();
+
+    public DbSet<Intervention.ReportRequest> ReportRequests => Set<Intervention.ReportRequest>();
+
+    public DbSet<Actions.ActionPlan> ActionPlans => Set<Actions.ActionPlan>();
+
+    public DbSet<Actions.ActionItem> Actions => Set<Actions.ActionItem>();
+
+    public DbSet<Actions.ActionMilestone> ActionMilestones => Set<Actions.ActionMilestone>();
+
+    public DbSet<Notices.Notice> Notices => Set<Notices.Notice>();
+
     /// <summary>Which provider this context speaks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 

@@ -1,6 +1,7 @@
 using GoldenThread.Accounts;
 using GoldenThread.Administration;
 using GoldenThread.Api;
+using GoldenThread.Intervention;
 using GoldenThread.Reminders;
 using GoldenThread.Returns;
 using GoldenThread.Sessions;
@@ -112,6 +113,7 @@ public static class WebApp
         Returns.Review.ReviewSetup.AddGoldenThreadReview(builder.Services);
         builder.Services.AddGoldenThreadWorker(hosted: options.RunWorker || builder.Configuration.GetValue<bool>(WorkerSetup.EnabledSetting));
         builder.Services.AddGoldenThreadReminders(builder.Configuration, options.Mail);
+        builder.Services.AddGoldenThreadIntervention(builder.Configuration, options.Mail);
         configure?.Invoke(builder);
 
         var app = builder.Build();

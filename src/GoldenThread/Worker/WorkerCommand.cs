@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoldenThread.Cli;
+using GoldenThread.Intervention;
 using GoldenThread.Reminders;
 using GoldenThread.Storage;
 
@@ -30,7 +31,7 @@ public static class WorkerCommand
                 .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
                 .AddEnvironmentVariables()
                 .Build();
-            await using var services = WorkerSetup.CreateServices(database, TimeProvider.System, s => s.AddGoldenThreadReminders(configuration));
+            await using var services = WorkerSetup.CreateServices(database, TimeProvider.System, s => s.AddGoldenThreadReminders(configuration).AddGoldenThreadIntervention(configuration));
             var runner = services.GetRequiredService<JobRunner>();
             if (parseResult.GetValue(once))
             {

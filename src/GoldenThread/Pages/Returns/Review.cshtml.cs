@@ -144,7 +144,7 @@ public sealed class ReviewModel(GoldenThreadDb db, ReportingClock clock, Current
         var codes = lines.Select(l => (l.Line.IndicatorId, l.Line.AreaId, l.IndicatorCode, l.AreaCode)).Distinct().ToDictionary(x => (x.IndicatorId, x.AreaId), x => (x.IndicatorCode, x.AreaCode));
         Exceptions =
         [
-            .. (await db.ExceptionReports.AsNoTracking().Where(e => e.Period == found.Period && indicatorIds.Contains(e.IndicatorId)).ToListAsync(cancellationToken))
+            .. (await db.ExceptionReports.AsNoTracking().Where(e => e.Period == found.Period && e.Kind == Domain.Intervention.ExceptionKind.Performance && indicatorIds.Contains(e.IndicatorId)).ToListAsync(cancellationToken))
                 .Where(e => pairs.Contains((e.IndicatorId, e.AreaId)))
                 .Select(e => new ExceptionView(codes[(e.IndicatorId, e.AreaId)].IndicatorCode, codes[(e.IndicatorId, e.AreaId)].AreaCode, e))
                 .OrderBy(e => e.IndicatorCode, GoldenThread.Indicators.IndicatorCodeOrder.Instance)

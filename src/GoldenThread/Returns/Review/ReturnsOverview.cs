@@ -116,7 +116,7 @@ public static class ReturnsOverview
             .ToListAsync(cancellationToken);
         var indicatorIds = lines.Select(l => l.IndicatorId).Distinct().ToList();
         var exceptions = await db.ExceptionReports.AsNoTracking()
-            .Where(e => e.Period == period && indicatorIds.Contains(e.IndicatorId))
+            .Where(e => e.Period == period && e.Kind == Domain.Intervention.ExceptionKind.Performance && indicatorIds.Contains(e.IndicatorId))
             .ToListAsync(cancellationToken);
         var exceptionFor = exceptions.ToDictionary(e => (e.IndicatorId, e.AreaId));
 

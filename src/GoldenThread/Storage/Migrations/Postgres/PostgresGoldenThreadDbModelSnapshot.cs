@@ -22,6 +22,214 @@ namespace GoldenThread.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("GoldenThread.Actions.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActionPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("action_plan_id");
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("How")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("how");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("PercentComplete")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent_complete");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("priority");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("UpdatedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("what");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("who");
+
+                    b.HasKey("Id")
+                        .HasName("pk_actions");
+
+                    b.HasIndex("ActionPlanId")
+                        .HasDatabaseName("ix_actions_action_plan_id");
+
+                    b.HasIndex("IndicatorId", "AreaId")
+                        .HasDatabaseName("ix_actions_indicator_id_area_id");
+
+                    b.ToTable("actions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_actions_percent_complete", "percent_complete BETWEEN 0 AND 100");
+                        });
+                });
+
+            modelBuilder.Entity("GoldenThread.Actions.ActionMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_milestones");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_action_milestones_action_id");
+
+                    b.ToTable("action_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Actions.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("agreed_by");
+
+                    b.Property<int?>("AgreedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreed_by_id");
+
+                    b.Property<string>("AgreedWith")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("agreed_with");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plans");
+
+                    b.HasIndex("IndicatorId", "AreaId")
+                        .HasDatabaseName("ix_action_plans_indicator_id_area_id");
+
+                    b.ToTable("action_plans", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -151,6 +359,11 @@ namespace GoldenThread.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
                     b.Property<int>("AreaId")
                         .HasColumnType("integer")
                         .HasColumnName("area_id");
@@ -160,6 +373,24 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("assurance");
 
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_id");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cause");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("closed_reason");
+
                     b.Property<string>("Explanation")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -168,6 +399,14 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer")
                         .HasColumnName("indicator_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("performance")
+                        .HasColumnName("kind");
 
                     b.Property<string>("LeadPartners")
                         .HasMaxLength(4000)
@@ -185,6 +424,15 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("plans");
 
+                    b.Property<string>("Question")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("question");
+
+                    b.Property<DateTimeOffset?>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -194,6 +442,18 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("resources");
+
+                    b.Property<int?>("ReturnId")
+                        .HasColumnType("integer")
+                        .HasColumnName("return_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("required")
+                        .HasColumnName("state");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -222,11 +482,77 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_exception_reports");
 
-                    b.HasIndex("IndicatorId", "AreaId", "Period")
+                    b.HasIndex("State", "BodyId")
+                        .HasDatabaseName("ix_exception_reports_state_body_id");
+
+                    b.HasIndex("IndicatorId", "AreaId", "Period", "Kind")
                         .IsUnique()
-                        .HasDatabaseName("ix_exception_reports_indicator_id_area_id_period");
+                        .HasDatabaseName("ix_exception_reports_indicator_id_area_id_period_kind");
 
                     b.ToTable("exception_reports", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Exceptions.ExceptionStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_id");
+
+                    b.Property<int>("ExceptionReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exception_report_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("who");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exception_steps");
+
+                    b.HasIndex("ExceptionReportId")
+                        .HasDatabaseName("ix_exception_steps_exception_report_id");
+
+                    b.ToTable("exception_steps", (string)null);
                 });
 
             modelBuilder.Entity("GoldenThread.History.FigureRecord", b =>
@@ -520,6 +846,481 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Intervention.Escalation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_id");
+
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("issue");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("raised_by_id");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalations");
+
+                    b.HasIndex("IndicatorId", "AreaId")
+                        .HasDatabaseName("ix_escalations_indicator_id_area_id");
+
+                    b.ToTable("escalations", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Intervention.EscalationStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision");
+
+                    b.Property<int>("EscalationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("resolved");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to");
+
+                    b.Property<int?>("ToBodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_body_id");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("who");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalation_steps");
+
+                    b.HasIndex("EscalationId")
+                        .HasDatabaseName("ix_escalation_steps_escalation_id");
+
+                    b.ToTable("escalation_steps", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Intervention.LadderChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_id");
+
+                    b.Property<int>("ComputedStage")
+                        .HasColumnType("integer")
+                        .HasColumnName("computed_stage");
+
+                    b.Property<int>("FromStage")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_stage");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("ManualStage")
+                        .HasColumnType("integer")
+                        .HasColumnName("manual_stage");
+
+                    b.Property<string>("Movement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("movement");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("ToStage")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ladder_changes");
+
+                    b.HasIndex("IndicatorId", "AreaId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ladder_changes_indicator_id_area_id_period");
+
+                    b.ToTable("ladder_changes", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Intervention.LadderTrigger", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("ClearReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("clear_reason");
+
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cleared_at");
+
+                    b.Property<string>("ClearedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("cleared_by");
+
+                    b.Property<int?>("ClearedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("cleared_by_id");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("FromPeriod")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from_period");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("raised_by_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("ClearedInPeriod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("cleared_in_period");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ladder_triggers");
+
+                    b.HasIndex("IndicatorId", "AreaId")
+                        .HasDatabaseName("ix_ladder_triggers_indicator_id_area_id");
+
+                    b.ToTable("ladder_triggers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ladder_triggers_stage", "stage BETWEEN 1 AND 3");
+                        });
+                });
+
+            modelBuilder.Entity("GoldenThread.Intervention.ReportRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int?>("AnsweredById")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered_by_id");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("Causes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("causes");
+
+                    b.Property<DateTimeOffset?>("ConsideredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("considered_at");
+
+                    b.Property<int?>("ConsideredById")
+                        .HasColumnType("integer")
+                        .HasColumnName("considered_by_id");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("decision");
+
+                    b.Property<byte[]>("Document")
+                        .HasColumnType("bytea")
+                        .HasColumnName("document");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("document_name");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("document_type");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Options")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("options");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("request");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int?>("RequestedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_requests");
+
+                    b.HasIndex("IndicatorId", "AreaId")
+                        .HasDatabaseName("ix_report_requests_indicator_id_area_id");
+
+                    b.HasIndex("OwnerId", "State")
+                        .HasDatabaseName("ix_report_requests_owner_id_state");
+
+                    b.ToTable("report_requests", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mailed_at");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notices");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notices_key");
+
+                    b.HasIndex("MailedAt")
+                        .HasDatabaseName("ix_notices_mailed_at");
+
+                    b.HasIndex("PersonId", "DoneAt")
+                        .HasDatabaseName("ix_notices_person_id_done_at");
+
+                    b.ToTable("notices", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Partnership.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -564,6 +1365,10 @@ namespace GoldenThread.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ChairId")
+                        .HasColumnType("integer")
+                        .HasColumnName("chair_id");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -585,6 +1390,10 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int?>("SecretaryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("secretary_id");
 
                     b.HasKey("Id")
                         .HasName("pk_bodies");
@@ -1582,6 +2391,25 @@ namespace GoldenThread.Storage.Migrations.Postgres
                     b.ToTable("person_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Actions.ActionItem", b =>
+                {
+                    b.HasOne("GoldenThread.Actions.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_actions_action_plans_action_plan_id");
+                });
+
+            modelBuilder.Entity("GoldenThread.Actions.ActionMilestone", b =>
+                {
+                    b.HasOne("GoldenThread.Actions.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_milestones_actions_action_id");
+                });
+
             modelBuilder.Entity("GoldenThread.Audit.ImportChange", b =>
                 {
                     b.HasOne("GoldenThread.Audit.AuditEntry", null)
@@ -1590,6 +2418,16 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_import_changes_audit_entries_audit_entry_id");
+                });
+
+            modelBuilder.Entity("GoldenThread.Exceptions.ExceptionStep", b =>
+                {
+                    b.HasOne("GoldenThread.Exceptions.ExceptionReport", null)
+                        .WithMany()
+                        .HasForeignKey("ExceptionReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exception_steps_exception_reports_exception_report_id");
                 });
 
             modelBuilder.Entity("GoldenThread.Indicators.Indicator", b =>
@@ -1619,6 +2457,16 @@ namespace GoldenThread.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_indicator_frameworks_indicators_indicator_id");
+                });
+
+            modelBuilder.Entity("GoldenThread.Intervention.EscalationStep", b =>
+                {
+                    b.HasOne("GoldenThread.Intervention.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_steps_escalations_escalation_id");
                 });
 
             modelBuilder.Entity("GoldenThread.Partnership.Area", b =>

@@ -17,6 +17,208 @@ namespace GoldenThread.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("GoldenThread.Actions.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ActionPlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_plan_id");
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("How")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("how");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("PercentComplete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("percent_complete");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("UpdatedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("who");
+
+                    b.HasKey("Id")
+                        .HasName("pk_actions");
+
+                    b.HasIndex("ActionPlanId")
+                        .HasDatabaseName("ix_actions_action_plan_id");
+
+                    b.HasIndex("IndicatorId", "AreaId")
+                        .HasDatabaseName("ix_actions_indicator_id_area_id");
+
+                    b.ToTable("actions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_actions_percent_complete", "percent_complete BETWEEN 0 AND 100");
+                        });
+                });
+
+            modelBuilder.Entity("GoldenThread.Actions.ActionMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_milestones");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_action_milestones_action_id");
+
+                    b.ToTable("action_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Actions.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AgreedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreed_by");
+
+                    b.Property<int?>("AgreedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreed_by_id");
+
+                    b.Property<string>("AgreedWith")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreed_with");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plans");
+
+                    b.HasIndex("IndicatorId", "AreaId")
+                        .HasDatabaseName("ix_action_plans_indicator_id_area_id");
+
+                    b.ToTable("action_plans", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -140,6 +342,11 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
                     b.Property<int>("AreaId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("area_id");
@@ -149,6 +356,24 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("assurance");
 
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("body_id");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_reason");
+
                     b.Property<string>("Explanation")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -157,6 +382,14 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("indicator_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("performance")
+                        .HasColumnName("kind");
 
                     b.Property<string>("LeadPartners")
                         .HasMaxLength(4000)
@@ -174,6 +407,15 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("plans");
 
+                    b.Property<string>("Question")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.Property<long?>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -183,6 +425,18 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("resources");
+
+                    b.Property<int?>("ReturnId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("return_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("required")
+                        .HasColumnName("state");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -211,11 +465,75 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_exception_reports");
 
-                    b.HasIndex("IndicatorId", "AreaId", "Period")
+                    b.HasIndex("State", "BodyId")
+                        .HasDatabaseName("ix_exception_reports_state_body_id");
+
+                    b.HasIndex("IndicatorId", "AreaId", "Period", "Kind")
                         .IsUnique()
-                        .HasDatabaseName("ix_exception_reports_indicator_id_area_id_period");
+                        .HasDatabaseName("ix_exception_reports_indicator_id_area_id_period_kind");
 
                     b.ToTable("exception_reports", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Exceptions.ExceptionStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("body_id");
+
+                    b.Property<int>("ExceptionReportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exception_report_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("who");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exception_steps");
+
+                    b.HasIndex("ExceptionReportId")
+                        .HasDatabaseName("ix_exception_steps_exception_report_id");
+
+                    b.ToTable("exception_steps", (string)null);
                 });
 
             modelBuilder.Entity("GoldenThread.History.FigureRecord", b =>
@@ -505,6 +823,469 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Intervention.Escalation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area_id");
+
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("body_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_by");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_by_id");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalations");
+
+                    b.HasIndex("IndicatorId", "AreaId")
+                        .HasDatabaseName("ix_escalations_indicator_id_area_id");
+
+                    b.ToTable("escalations", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Intervention.EscalationStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<int>("EscalationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int?>("ToBodyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_body_id");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("who");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalation_steps");
+
+                    b.HasIndex("EscalationId")
+                        .HasDatabaseName("ix_escalation_steps_escalation_id");
+
+                    b.ToTable("escalation_steps", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Intervention.LadderChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area_id");
+
+                    b.Property<int>("ComputedStage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_stage");
+
+                    b.Property<int>("FromStage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_stage");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("ManualStage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manual_stage");
+
+                    b.Property<string>("Movement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("movement");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("ToStage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ladder_changes");
+
+                    b.HasIndex("IndicatorId", "AreaId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ladder_changes_indicator_id_area_id_period");
+
+                    b.ToTable("ladder_changes", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Intervention.LadderTrigger", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("ClearReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clear_reason");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cleared_at");
+
+                    b.Property<string>("ClearedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cleared_by");
+
+                    b.Property<int?>("ClearedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cleared_by_id");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("FromPeriod")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_period");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_by");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_by_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("ClearedInPeriod")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cleared_in_period");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ladder_triggers");
+
+                    b.HasIndex("IndicatorId", "AreaId")
+                        .HasDatabaseName("ix_ladder_triggers_indicator_id_area_id");
+
+                    b.ToTable("ladder_triggers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ladder_triggers_stage", "stage BETWEEN 1 AND 3");
+                        });
+                });
+
+            modelBuilder.Entity("GoldenThread.Intervention.ReportRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int?>("AnsweredById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_by_id");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("Causes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("causes");
+
+                    b.Property<long?>("ConsideredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("considered_at");
+
+                    b.Property<int?>("ConsideredById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("considered_by_id");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<byte[]>("Document")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("document");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_name");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_type");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Options")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int?>("RequestedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_requests");
+
+                    b.HasIndex("IndicatorId", "AreaId")
+                        .HasDatabaseName("ix_report_requests_indicator_id_area_id");
+
+                    b.HasIndex("OwnerId", "State")
+                        .HasDatabaseName("ix_report_requests_owner_id_state");
+
+                    b.ToTable("report_requests", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<long?>("MailedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mailed_at");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notices");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notices_key");
+
+                    b.HasIndex("MailedAt")
+                        .HasDatabaseName("ix_notices_mailed_at");
+
+                    b.HasIndex("PersonId", "DoneAt")
+                        .HasDatabaseName("ix_notices_person_id_done_at");
+
+                    b.ToTable("notices", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Partnership.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -545,6 +1326,10 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<int?>("ChairId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chair_id");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -566,6 +1351,10 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<int?>("SecretaryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("secretary_id");
 
                     b.HasKey("Id")
                         .HasName("pk_bodies");
@@ -1539,6 +2328,25 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                     b.ToTable("person_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Actions.ActionItem", b =>
+                {
+                    b.HasOne("GoldenThread.Actions.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_actions_action_plans_action_plan_id");
+                });
+
+            modelBuilder.Entity("GoldenThread.Actions.ActionMilestone", b =>
+                {
+                    b.HasOne("GoldenThread.Actions.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_milestones_actions_action_id");
+                });
+
             modelBuilder.Entity("GoldenThread.Audit.ImportChange", b =>
                 {
                     b.HasOne("GoldenThread.Audit.AuditEntry", null)
@@ -1547,6 +2355,16 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_import_changes_audit_entries_audit_entry_id");
+                });
+
+            modelBuilder.Entity("GoldenThread.Exceptions.ExceptionStep", b =>
+                {
+                    b.HasOne("GoldenThread.Exceptions.ExceptionReport", null)
+                        .WithMany()
+                        .HasForeignKey("ExceptionReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exception_steps_exception_reports_exception_report_id");
                 });
 
             modelBuilder.Entity("GoldenThread.Indicators.Indicator", b =>
@@ -1576,6 +2394,16 @@ namespace GoldenThread.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_indicator_frameworks_indicators_indicator_id");
+                });
+
+            modelBuilder.Entity("GoldenThread.Intervention.EscalationStep", b =>
+                {
+                    b.HasOne("GoldenThread.Intervention.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_steps_escalations_escalation_id");
                 });
 
             modelBuilder.Entity("GoldenThread.Partnership.Area", b =>
