@@ -11,8 +11,10 @@ namespace GoldenThread.BrowserTests;
 public sealed class EveryPageTests(BrowserSite site)
 {
     [Theory]
-    [MemberData(nameof(SitePages.Names), MemberType = typeof(SitePages))]
-    public async Task Page_LoadsStyledAndPassesAxe(string name)
+    [MemberData(nameof(SitePages.ForFirstSite), MemberType = typeof(SitePages))]
+    public Task Page_LoadsStyledAndPassesAxe(string name) => CheckAsync(site, name);
+
+    internal static async Task CheckAsync(BrowserSite site, string name)
     {
         var page = SitePages.Named(name);
         await using var tab = await site.OpenTabAsync(page.As);
@@ -27,4 +29,16 @@ public sealed class EveryPageTests(BrowserSite site)
         await tab.AssertStyledWithGovukAsync();
         await tab.AssertNoAxeViolationsAsync();
     }
+}
+
+/// <summary>
+/// The same checks for the rest of the pages (<see cref="SitePages.ForSecondSite"/>), on a second site and browser of
+/// their own: xunit runs the two collections side by side, one browser each.
+/// </summary>
+[Collection(SecondBrowserSiteCollection.Name)]
+public sealed class EveryOtherPageTests(BrowserSite site)
+{
+    [Theory]
+    [MemberData(nameof(SitePages.ForSecondSite), MemberType = typeof(SitePages))]
+    public Task Page_LoadsStyledAndPassesAxe(string name) => EveryPageTests.CheckAsync(site, name);
 }

@@ -99,5 +99,15 @@ public static class SitePages
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];
 
+    /// <summary>
+    /// Every third page, for the first site (<see cref="Infrastructure.BrowserSiteCollection"/>), which also runs the
+    /// journeys; the rest go to the second (<see cref="Infrastructure.SecondBrowserSiteCollection"/>), so that two
+    /// browsers check the pages side by side.
+    /// </summary>
+    public static TheoryData<string> ForFirstSite => [.. All.Where((_, i) => i % 3 == 0).Select(p => p.Name)];
+
+    /// <summary>The pages that <see cref="ForFirstSite"/> leaves out.</summary>
+    public static TheoryData<string> ForSecondSite => [.. All.Where((_, i) => i % 3 != 0).Select(p => p.Name)];
+
     public static SitePage Named(string name) => All.Single(p => p.Name == name);
 }

@@ -11,8 +11,9 @@ namespace GoldenThread.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real web site on Kestrel at a free loopback port, over a fresh SQLite database holding the demonstration
-/// partnership, and one headless Debian Chromium driven by Playwright. Started once for the whole run (see
-/// <see cref="BrowserSiteCollection"/>); each test opens its own browser context, so no cookies or history leak between tests.
+/// partnership, and one headless Debian Chromium driven by Playwright. Started once for the whole run for each
+/// collection that uses it (<see cref="BrowserSiteCollection"/>, and <see cref="SecondBrowserSiteCollection"/> for half
+/// the page checks, run side by side); each test opens its own browser context, so no cookies or history leak between tests.
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
@@ -122,12 +123,12 @@ public sealed class BrowserSite : IAsyncLifetime
         await page.GetByLabel("Email address").FillAsync(account.Email);
         await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(account.Password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
         if (account.AuthenticatorKey is { } key)
         {
             await page.Locator("input[name='Code']").FillAsync(AuthenticatorCode(key));
             await page.Locator("main form button[type='submit']").First.ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForLoadStateAsync(LoadState.Load);
         }
 
         if (page.Url.Contains("/account/sign-in", StringComparison.Ordinal) || page.Url.Contains("/account/two-factor", StringComparison.Ordinal))
@@ -188,4 +189,14 @@ public sealed class BrowserSite : IAsyncLifetime
 public sealed class BrowserSiteCollection : ICollectionFixture<BrowserSite>
 {
     public const string Name = "Browser site";
+}
+
+/// <summary>
+/// A second site and browser of their own (a fixture per collection), for read-only checks that run side by side with
+/// <see cref="BrowserSiteCollection"/>'s: nothing one does can reach the other's database or cookies.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SecondBrowserSiteCollection : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "Second browser site";
 }

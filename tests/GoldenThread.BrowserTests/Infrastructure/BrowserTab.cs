@@ -22,6 +22,8 @@ public sealed class BrowserTab : IAsyncDisposable
     private readonly List<IConsoleMessage> _consoleErrors = [];
     private readonly List<string> _scriptErrors = [];
     private readonly List<string> _failedRequests = [];
+    private readonly HashSet<IRequest> _inFlight = [];
+    private TaskCompletionSource _quiet = Quiet();
     private IResponse? _document;
 
     public BrowserTab(IBrowserContext context, IPage page)
@@ -36,7 +38,13 @@ public sealed class BrowserTab : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => _scriptErrors.Add("Uncaught: " + error);
-        page.RequestFailed += (_, request) => _failedRequests.Add($"{request.Method} {request.Url}: {request.Failure}");
+        page.Request += (_, request) => Started(request);
+        page.RequestFinished += (_, request) => Ended(request);
+        page.RequestFailed += (_, request) =>
+        {
+            _failedRequests.Add($"{request.Method} {request.Url}: {request.Failure}");
+            Ended(request);
+        };
         page.Response += (_, response) =>
         {
             if (response.Status >= 400 && response.Request.ResourceType != "document")
@@ -48,18 +56,66 @@ public sealed class BrowserTab : IAsyncDisposable
 
     public IPage Page { get; }
 
-    /// <summary>Goes to an address on the site and waits until the network is quiet (fonts and scripts loaded).</summary>
+    /// <summary>
+    /// Goes to an address on the site and waits until it has loaded: the load event (styles, scripts and images),
+    /// the fonts, and every sub-request it started has ended. No fixed wait: Playwright's "network idle" waits a
+    /// further 500 ms of silence on every page, which this does not need.
+    /// </summary>
     public async Task<IResponse> VisitAsync(string path)
     {
-        _document = await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle })
+        _document = await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load })
             ?? throw new InvalidOperationException($"GET {path} gave no response.");
+        await SettledAsync();
         return _document;
     }
 
-    /// <summary>Waits for a navigation started by the keyboard (Enter on a link or button) to finish loading.</summary>
+    /// <summary>Waits for a navigation started by a click (or by the keyboard, once it has begun) to finish loading, as <see cref="VisitAsync"/> does.</summary>
     public async Task WaitForPageAsync()
     {
-        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await SettledAsync();
+    }
+
+    /// <summary>The page's fonts have loaded and no sub-request it started is still open.</summary>
+    private async Task SettledAsync()
+    {
+        await Page.EvaluateAsync("async () => { await document.fonts.ready; }");
+        Task quiet;
+        lock (_inFlight)
+        {
+            quiet = _quiet.Task;
+        }
+
+        await quiet.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    private static TaskCompletionSource Quiet()
+    {
+        var quiet = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        quiet.SetResult();
+        return quiet;
+    }
+
+    private void Started(IRequest request)
+    {
+        lock (_inFlight)
+        {
+            if (_inFlight.Add(request) && _inFlight.Count == 1)
+            {
+                _quiet = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    private void Ended(IRequest request)
+    {
+        lock (_inFlight)
+        {
+            if (_inFlight.Remove(request) && _inFlight.Count == 0)
+            {
+                _quiet.TrySetResult();
+            }
+        }
     }
 
     public void AssertNoConsoleErrors()

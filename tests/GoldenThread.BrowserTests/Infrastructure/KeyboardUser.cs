@@ -54,11 +54,11 @@ public sealed class KeyboardUser(IPage page)
     public async Task PressEnterAndWaitForPage()
     {
         var before = page.Url;
-        // Listen before pressing: a fast server can finish the navigation before a later wait starts.
-        var navigated = page.WaitForURLAsync(url => url != before);
+        // Listen before pressing: a fast server can finish the navigation before a later wait starts. The wait ends
+        // when the new page has fired its load event (its styles and scripts have run).
+        var navigated = page.WaitForURLAsync(url => url != before, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
         await page.Keyboard.PressAsync("Enter");
         await navigated;
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
     /// <summary>Chooses in the focused select by typing the start of an option, as a keyboard user does.</summary>
