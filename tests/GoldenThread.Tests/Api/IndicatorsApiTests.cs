@@ -5,7 +5,7 @@ using GoldenThread.Tests.Infrastructure;
 namespace GoldenThread.Tests.Api;
 
 /// <summary><c>GET /api/v1/indicators</c> and <c>/api/v1/indicators/{code}</c>: the contract's words, and problems for unknown codes.</summary>
-public sealed class IndicatorsApiTests(WebTestHost host) : IClassFixture<WebTestHost>
+public sealed class IndicatorsApiTests(ReadOnlyWebTestHost host) : IClassFixture<ReadOnlyWebTestHost>
 {
     [Fact]
     public async Task Indicators_UseTheBundlesWords()

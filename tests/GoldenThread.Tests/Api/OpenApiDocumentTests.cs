@@ -9,7 +9,7 @@ namespace GoldenThread.Tests.Api;
 /// The committed OpenAPI document (src/GoldenThread/Api/openapi/v1.json) is current. The build rewrites it, so after a
 /// change to the API the working copy is new and these tests fail until it is committed (or staged) as well.
 /// </summary>
-public sealed class OpenApiDocumentTests(WebTestHost host) : IClassFixture<WebTestHost>
+public sealed class OpenApiDocumentTests(ReadOnlyWebTestHost host) : IClassFixture<ReadOnlyWebTestHost>
 {
     private static string CommittedFile => Path.Combine(Repository.Root, ApiDocument.CommittedPath);
 

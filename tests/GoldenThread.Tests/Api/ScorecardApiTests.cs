@@ -9,7 +9,7 @@ using GoldenThread.Tests.Infrastructure;
 namespace GoldenThread.Tests.Api;
 
 /// <summary><c>GET /api/v1/scorecard</c>: its declared schema, and problems a person can act on for bad input.</summary>
-public sealed class ScorecardApiTests(WebTestHost host) : IClassFixture<WebTestHost>
+public sealed class ScorecardApiTests(ReadOnlyWebTestHost host) : IClassFixture<ReadOnlyWebTestHost>
 {
     [Fact]
     public async Task Scorecard_StreamedJson_ReadsIntoTheDeclaredRecordsWithNoFieldMissingOrExtra()

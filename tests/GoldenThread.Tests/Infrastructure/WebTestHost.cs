@@ -11,7 +11,8 @@ namespace GoldenThread.Tests.Infrastructure;
 
 /// <summary>
 /// The real web site on Kestrel at a free loopback port, over a fresh SQLite database holding the demonstration
-/// partnership. One host per test class (an xunit class fixture); pages are read with AngleSharp.
+/// partnership and its people (a copy of one loaded once per run, <see cref="TestDatabase.CreateDemoAsync"/>). One
+/// host per test class (an xunit class fixture); pages are read with AngleSharp.
 /// </summary>
 public class WebTestHost : IAsyncLifetime
 {
@@ -43,13 +44,7 @@ public class WebTestHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(Provider);
-        await using (var db = Database.Open())
-        {
-            await DemoBundle.LoadIntoEmptyAsync(db, CancellationToken.None);
-        }
-
-        Accounts = await DemoPeople.PrepareAsync(Database, CancellationToken.None);
+        (Database, Accounts) = await TestDatabase.CreateDemoAsync(Provider);
         _app = WebApp.Build(Configure(new WebAppOptions(Database, ["http://127.0.0.1:0"], "Production", DemoMode: true)
         {
             DemoAccounts = Accounts,
@@ -72,8 +67,8 @@ public class WebTestHost : IAsyncLifetime
     private HttpClient NewClient(System.Net.CookieContainer cookies, bool followRedirects) =>
         new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress };
 
-    /// <summary>The cookies of the last session signed in with an authenticator code, by role.</summary>
-    private readonly Dictionary<Role, System.Net.CookieCollection> _codeSessions = [];
+    /// <summary>The sign-ins with an authenticator code on this site (shared by the classes that borrow it).</summary>
+    private CodeSignIns _codeSignIns = new();
 
     /// <summary>
     /// A client signed in as the demonstration person with this role (with their authenticator code, for the
@@ -85,20 +80,70 @@ public class WebTestHost : IAsyncLifetime
         var account = Account(role);
         var cookies = new System.Net.CookieContainer();
         var clock = App.Services.GetRequiredService<TimeProvider>();
-        if (account.AuthenticatorKey is { } key && !Forms.HasUnusedCode(key, clock) && _codeSessions.TryGetValue(role, out var session))
+        if (account.AuthenticatorKey is not { } key)
         {
-            cookies.Add(session);
-            return NewClient(cookies, followRedirects);
+            var client = NewClient(cookies, followRedirects);
+            await Forms.SignInAsync(client, account, clock);
+            return client;
         }
 
-        var client = NewClient(cookies, followRedirects);
-        await Forms.SignInAsync(client, account, clock);
-        if (account.AuthenticatorKey is not null)
+        return await _codeSignIns.OneAtATimeAsync(async sessions =>
         {
-            _codeSessions[role] = cookies.GetAllCookies();
-        }
+            if (!Forms.HasUnusedCode(key, clock) && sessions.TryGetValue(role, out var session))
+            {
+                cookies.Add(session);
+                return NewClient(cookies, followRedirects);
+            }
 
-        return client;
+            var client = NewClient(cookies, followRedirects);
+            await Forms.SignInAsync(client, account, clock);
+            sessions[role] = cookies.GetAllCookies();
+            return client;
+        });
+    }
+
+    /// <summary>Makes this host a user of <paramref name="site"/>, already started: its site, database, people and client.</summary>
+    private protected void Borrow(WebTestHost site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        _app = site._app;
+        BaseAddress = site.BaseAddress;
+        Client = site.Client;
+        Database = site.Database;
+        Accounts = site.Accounts;
+        _codeSignIns = site._codeSignIns;
+    }
+
+    /// <summary>
+    /// The cookies of the last session signed in with an authenticator code, by role, and a queue that lets one such
+    /// sign-in run at a time, so that two test classes sharing a site never race for the same code.
+    /// </summary>
+    private sealed class CodeSignIns
+    {
+        private readonly Dictionary<Role, System.Net.CookieCollection> _sessions = [];
+        private readonly Lock _gate = new();
+        private Task _last = Task.CompletedTask;
+
+        public async Task<T> OneAtATimeAsync<T>(Func<Dictionary<Role, System.Net.CookieCollection>, Task<T>> signIn)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task before;
+            lock (_gate)
+            {
+                before = _last;
+                _last = done.Task;
+            }
+
+            try
+            {
+                await before;
+                return await signIn(_sessions);
+            }
+            finally
+            {
+                done.SetResult();
+            }
+        }
     }
 
     public async Task DisposeAsync()
@@ -125,4 +170,26 @@ public class WebTestHost : IAsyncLifetime
 public sealed class PostgresWebTestHost : WebTestHost
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>
+/// One site for the whole run, shared by the test classes that only read: the same site as <see cref="WebTestHost"/>
+/// (SQLite, the demonstration, <see cref="WebTestHost.Client"/> signed in as the performance officer), started once
+/// instead of once per class. A class may use it when nothing it does changes what another class reads: pages and
+/// API answers, new sign-ins and tokens of its own, but no change to figures, people, settings or the shared client's
+/// session. Anything else takes a <see cref="WebTestHost"/> of its own.
+/// </summary>
+public sealed class ReadOnlyWebTestHost : WebTestHost, IAsyncLifetime
+{
+    private static readonly Lazy<Task<WebTestHost>> Site = new(async () =>
+    {
+        var site = new WebTestHost();
+        await site.InitializeAsync();
+        return site;
+    });
+
+    async Task IAsyncLifetime.InitializeAsync() => Borrow(await Site.Value);
+
+    /// <summary>The site outlives every class that uses it; its folder and database go with the run's (<see cref="TestFolders"/>).</summary>
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }

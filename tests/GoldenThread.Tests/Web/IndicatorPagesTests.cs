@@ -14,7 +14,7 @@ namespace GoldenThread.Tests.Web;
 /// The indicator list, the indicator page and the area comparison, through the real host over the demonstration
 /// partnership: what each shows, that it agrees with the command line's scorecard, and its accessible markup.
 /// </summary>
-public sealed class IndicatorPagesTests(WebTestHost host) : IClassFixture<WebTestHost>
+public sealed class IndicatorPagesTests(ReadOnlyWebTestHost host) : IClassFixture<ReadOnlyWebTestHost>
 {
     private static readonly string[] ClimbingQuarters = ["2008/09 Q3", "2008/09 Q4", "2009/10 Q1", "2009/10 Q2"];
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GoldenThread.Tests.Web;
 
 /// <summary>The scorecard page and its CSV download, checked against the command line's scorecard.</summary>
-public sealed class ScorecardPageTests(WebTestHost host) : IClassFixture<WebTestHost>
+public sealed class ScorecardPageTests(ReadOnlyWebTestHost host) : IClassFixture<ReadOnlyWebTestHost>
 {
     [Theory]
     [InlineData("/scorecard?period=2009-10-Q2&area=&body=SSC", "--period", "2009-10-Q2", "--body", "SSC")]

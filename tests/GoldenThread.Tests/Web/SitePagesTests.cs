@@ -3,7 +3,7 @@ using GoldenThread.Tests.Infrastructure;
 namespace GoldenThread.Tests.Web;
 
 /// <summary>The pages every visitor can reach: the layout, the accessibility statement, the health check and the error pages.</summary>
-public sealed class SitePagesTests(WebTestHost host) : IClassFixture<WebTestHost>
+public sealed class SitePagesTests(ReadOnlyWebTestHost host) : IClassFixture<ReadOnlyWebTestHost>
 {
     [Fact]
     public async Task Home_UsesTheGovukTemplate_WithSkipLinkAndNavigation()

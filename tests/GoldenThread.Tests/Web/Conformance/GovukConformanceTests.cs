@@ -13,7 +13,7 @@ namespace GoldenThread.Tests.Web.Conformance;
 /// option our partial does not have is left out, with the reason, by <see cref="Map"/>; the ones that matter most are
 /// listed in <see cref="MustBeChecked"/> so that a change to the mapping cannot quietly skip them.
 /// </summary>
-public sealed class GovukConformanceTests(WebTestHost host, ITestOutputHelper output) : IClassFixture<WebTestHost>
+public sealed class GovukConformanceTests(ReadOnlyWebTestHost host, ITestOutputHelper output) : IClassFixture<ReadOnlyWebTestHost>
 {
     private static readonly string[] Components = ["input", "select", "error-summary", "password-input"];
 

@@ -9,7 +9,7 @@ namespace GoldenThread.Tests.Web.Conformance;
 /// The status tag against govuk-frontend's tag fixtures: the same element, and only classes that the fixtures use (a
 /// colour modifier that GOV.UK Frontend has renamed or dropped would leave the tag unstyled or styled by accident).
 /// </summary>
-public sealed class StatusTagConformanceTests(WebTestHost host) : IClassFixture<WebTestHost>
+public sealed class StatusTagConformanceTests(ReadOnlyWebTestHost host) : IClassFixture<ReadOnlyWebTestHost>
 {
     public static TheoryData<Status> Statuses => [.. Enum.GetValues<Status>()];
 
