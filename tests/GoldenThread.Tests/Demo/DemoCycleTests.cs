@@ -13,12 +13,24 @@ namespace GoldenThread.Tests.Demo;
 /// The demonstration as <c>serve --demo</c> prepares it holds a whole year's timetable and a quarter's returns in every
 /// state, played through the product's own use cases (Demo/DemoCycle.cs), so a newcomer sees the cycle in every state.
 /// </summary>
-public sealed class DemoCycleTests
+public sealed class DemoCycleTests(DemoCycleTests.PlayedDemo played) : IClassFixture<DemoCycleTests.PlayedDemo>
 {
+    /// <summary>
+    /// The demonstration with its cycle played, once per database for the class (playing it is the slow part): one
+    /// test reads it, the other plays it again and checks that nothing changed.
+    /// </summary>
+    public sealed class PlayedDemo
+    {
+        private readonly Lazy<Task<Database>> _sqlite = new(() => PrepareAsync(DatabaseProvider.Sqlite));
+        private readonly Lazy<Task<Database>> _postgres = new(() => PrepareAsync(DatabaseProvider.Postgres));
+
+        public Task<Database> OnAsync(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? _postgres.Value : _sqlite.Value;
+    }
+
     [Theory, BothDatabases]
     public async Task Demo_HoldsTheYearsTimetable_AndTheCurrentQuartersReturnsInEveryState(DatabaseProvider provider)
     {
-        var database = await PrepareAsync(provider);
+        var database = await played.OnAsync(provider);
         await using var db = database.Open();
         var quarter = DemoCycle.Quarter;
 
@@ -53,7 +65,7 @@ public sealed class DemoCycleTests
     [Theory, BothDatabases]
     public async Task Demo_IsPlayedOnce_AndNeverOverAnotherLoad(DatabaseProvider provider)
     {
-        var database = await PrepareAsync(provider);
+        var database = await played.OnAsync(provider);
         int returns, records;
         await using (var db = database.Open())
         {
@@ -69,14 +81,9 @@ public sealed class DemoCycleTests
             Assert.Equal(records, await db.FigureRecords.CountAsync());
         }
 
-        // The demonstration loaded whole (as the tests' hosts load it) has the quarter's figures already: no cycle is played over them.
-        var whole = await TestDatabase.CreateAsync(provider);
-        await using (var db = whole.Open())
-        {
-            await DemoBundle.LoadIntoEmptyAsync(db, CancellationToken.None);
-        }
-
-        await DemoPeople.PrepareAsync(whole, CancellationToken.None);
+        // The demonstration loaded whole with its people (as the tests' hosts load it) has the quarter's figures already:
+        // no cycle is played over them.
+        var (whole, _) = await TestDatabase.CreateDemoAsync(provider);
         await DemoCycle.PrepareAsync(whole, CancellationToken.None);
         await using (var db = whole.Open())
         {
