@@ -91,7 +91,9 @@ public sealed class NoticeSend(GoldenThreadDb db, ReminderMail mail, TimeProvide
     public static string Link(string path, Uri? siteAddress)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return siteAddress is null || Uri.TryCreate(path, UriKind.Absolute, out _) ? path : $"{siteAddress.AbsoluteUri.TrimEnd('/')}/{path.TrimStart('/')}";
+        // Not Uri.TryCreate(path, UriKind.Absolute): on Unix it takes "/exceptions/12" for a file's address.
+        var absolute = path.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+        return siteAddress is null || absolute ? path : $"{siteAddress.AbsoluteUri.TrimEnd('/')}/{path.TrimStart('/')}";
     }
 
     /// <summary>The mail: the notice's subject, its words, the link, and a stable message id so a duplicate is recognisable.</summary>
