@@ -119,6 +119,10 @@ public abstract class BodyPagesTests(WebTestHost host)
         Assert.Null(cyp.QuerySelector(link));
         Assert.Contains(web.QuerySelectorAll("main p"), p => p.TextContent.Contains("Safer and Stronger Communities Partnership", StringComparison.Ordinal));
         Assert.Contains(web.QuerySelectorAll("#triggers + ul li").Select(li => Words(li.TextContent)), li => li.Contains("stage 3 set by", StringComparison.Ordinal));
+        var stageTwo = ssc.QuerySelectorAll("#stage-2 + ul li").Select(li => Words(li.TextContent)).ToList();
+        Assert.Contains(stageTwo, li => li.StartsWith(seeded.StageTwoIndicator + " ", StringComparison.Ordinal) && li.Contains($"in {seeded.StageTwoAreaName}: No agreed action plan", StringComparison.Ordinal));
+        var stageThree = ssc.QuerySelectorAll("#stage-3 + ul li").Select(li => Words(li.TextContent)).ToList();
+        Assert.Contains(stageThree, li => li.StartsWith(seeded.TriggerIndicator + " ", StringComparison.Ordinal) && li.Contains($"in {seeded.TriggerAreaName}: report of Lee Turner due 10 January 2030: requested, not yet answered.", StringComparison.Ordinal));
         Assert.Contains(body.QuerySelectorAll("#meetings ~ ul a").Select(a => a.GetAttribute("href")), h => h == BodyLinks.Meeting("SSC", seeded.ThematicMeeting));
         await GetAsync(member, "/bodies/SSC/meetings/1999-01-01", expected: 404);
         await GetAsync(member, "/bodies/NOPE", expected: 404);
@@ -173,7 +177,8 @@ public abstract class BodyPagesTests(WebTestHost host)
 
     private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private sealed record Seeded(int SscId, int ExceptionId, DateOnly ThematicMeeting, DateOnly ExecutiveMeeting, string TriggerIndicator, string TriggerAreaName);
+    private sealed record Seeded(
+        int SscId, int ExceptionId, DateOnly ThematicMeeting, DateOnly ExecutiveMeeting, string TriggerIndicator, string TriggerAreaName, string StageTwoIndicator, string StageTwoAreaName);
 
     /// <summary>
     /// Once per host: a data-quality exception of an SSC indicator submitted to SSC, a manual stage 3 on another SSC pair
@@ -193,6 +198,8 @@ public abstract class BodyPagesTests(WebTestHost host)
             var scorecard = await ScorecardQuery.RunAsync(db, new ScorecardFilter(period, BodyCode: "SSC"), await ToleranceSetting.CurrentAsync(db, CancellationToken.None), CancellationToken.None);
             var target = scorecard.Entries.First(e => e.Assessment.ComputedLadderStage < 3);
             var targetArea = await db.Areas.SingleAsync(a => a.Code == target.Area);
+            var second = scorecard.Entries.First(e => e.Assessment.ComputedLadderStage < 2 && (e.Indicator, e.Area) != (target.Indicator, target.Area));
+            var secondArea = await db.Areas.SingleAsync(a => a.Code == second.Area);
             if (existing is null)
             {
                 var exception = new ExceptionReport
@@ -221,6 +228,29 @@ public abstract class BodyPagesTests(WebTestHost host)
                     RaisedAt = DateTimeOffset.UtcNow,
                     RaisedBy = "Alex Morgan",
                 });
+                db.LadderTriggers.Add(new LadderTrigger
+                {
+                    IndicatorId = (await db.Indicators.SingleAsync(i => i.Code == second.Indicator)).Id,
+                    AreaId = secondArea.Id,
+                    Stage = 2,
+                    FromPeriod = period.Code,
+                    Reason = "a second quarter off trajectory",
+                    Evidence = "The quarter's figures",
+                    RaisedAt = DateTimeOffset.UtcNow,
+                    RaisedBy = "Alex Morgan",
+                });
+                db.ReportRequests.Add(new ReportRequest
+                {
+                    IndicatorId = targetIndicator.Id,
+                    AreaId = targetArea.Id,
+                    Period = period.Code,
+                    State = ReportRequestState.Requested,
+                    Request = "The causes and the options for recovery",
+                    OwnerId = (await db.People.SingleAsync(p => p.Email == host.Account(Role.DeliveryLead).Email)).Id,
+                    DueOn = new DateOnly(2030, 1, 10),
+                    RequestedAt = DateTimeOffset.UtcNow,
+                    RequestedBy = "Alex Morgan",
+                });
                 foreach (var (milestone, day) in new[] { (Milestone.ThematicMeetings, 1), (Milestone.ExecutiveMeeting, 20) })
                 {
                     if (!await db.TimetableMilestones.AnyAsync(m => m.Period == period.Code && m.Milestone == milestone))
@@ -240,7 +270,9 @@ public abstract class BodyPagesTests(WebTestHost host)
                 meetings.Single(m => m.Milestone == Milestone.ThematicMeetings).Date,
                 meetings.Single(m => m.Milestone == Milestone.ExecutiveMeeting).Date,
                 target.Indicator,
-                targetArea.Name);
+                targetArea.Name,
+                second.Indicator,
+                secondArea.Name);
         }
         finally
         {
