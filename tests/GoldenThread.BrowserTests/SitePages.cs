@@ -57,6 +57,14 @@ public static class SitePages
         new("api-tokens", "/account/tokens", "main h1"),
         new("my-tasks", "/tasks", "main h1"),
         new("my-tasks-owner", "/tasks", "main h1", As: Role.IndicatorOwner),
+
+        // Bodies and their business (issue 11): the list, a partnership and the executive board, the board's next
+        // meeting's agenda ("next" redirects to its date), and naming the chair and secretary.
+        new("bodies", "/bodies", "main table"),
+        new("body", "/bodies/SSC", "main h1", As: Role.BodyMember),
+        new("body-executive-board", "/bodies/WEB", "main h1"),
+        new("body-meeting", "/bodies/WEB/meetings/next", "main h1", As: Role.BodyMember),
+        new("body-edit", "/bodies/SSC/edit", "main form", As: Role.Administrator),
         new("sessions", "/account/sessions", "main table"),
         new("confirm-its-you", "/account/confirm?returnUrl=%2Faccount%2Ftokens", "main h1"),
 

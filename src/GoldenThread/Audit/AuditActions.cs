@@ -23,6 +23,7 @@ public static class AuditActions
     public const string OrganisationCreated = "organisation_created";
     public const string OrganisationRenamed = "organisation_renamed";
     public const string IndicatorChanged = "indicator_changed";
+    public const string BodyOfficersNamed = "body_officers_named";
     public const string TokenCreated = "token_created";
     public const string TokenRevoked = "token_revoked";
     public const string TokenRefused = "token_refused";
@@ -72,6 +73,7 @@ public static class AuditActions
         [OrganisationCreated] = "Organisation added",
         [OrganisationRenamed] = "Organisation renamed",
         [IndicatorChanged] = "Indicator's details changed",
+        [BodyOfficersNamed] = "Body's chair or secretary named",
         [TokenCreated] = "API token created",
         [TokenRevoked] = "API token revoked",
         [TokenRefused] = "API token refused",

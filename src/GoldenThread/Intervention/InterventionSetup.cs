@@ -1,5 +1,6 @@
 using GoldenThread.Accounts;
 using GoldenThread.Notices;
+using GoldenThread.Worker;
 
 namespace GoldenThread.Intervention;
 
@@ -15,6 +16,10 @@ public static class InterventionSetup
         ArgumentNullException.ThrowIfNull(configuration);
         _ = mail;
         services.AddScoped<NoticeBoard>();
+        services.AddJobHandler<NoticeSend>(NoticeSend.Kind);
+        services.AddJobHandler<NoticeSweep>(NoticeSweep.Kind);
+        services.AddSingleton(NoticeSweep.Daily);
+        services.AddScoped<Bodies.NameBodyOfficers>();
         return services;
     }
 }

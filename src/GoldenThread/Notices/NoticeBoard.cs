@@ -45,6 +45,9 @@ public sealed class NoticeBoard(GoldenThreadDb db, TimeProvider time)
                 Key = request.Key,
                 CreatedAt = now,
             });
+
+            // Its mail, queued with it: kept together or not at all (the notices.send job, at least once).
+            db.Jobs.Add(NoticeSend.NewJob(request.Key, now));
             added++;
         }
 

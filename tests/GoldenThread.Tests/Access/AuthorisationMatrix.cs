@@ -170,6 +170,17 @@ public static class AuthorisationMatrix
         // My tasks: what is due from the signed-in person (each sees only their own), in the browser.
         new("GET", "tasks", "/tasks", SignedIn),
 
+        // My tasks' notices (issue 11, item 6): each person marks their own done (someone else's is a 404, BodyPagesTests).
+        new("POST", "tasks", "/tasks?handler=Done", SignedIn),
+
+        // Bodies and their business (issue 11, item 1): the framework and its meetings' agendas, read by anyone signed in;
+        // administrators name a body's chair and secretary.
+        new("GET", "bodies", "/bodies", SignedIn),
+        new("GET", "bodies/{code}", "/bodies/SSC", SignedIn),
+        new("GET", "bodies/{code}/meetings/{date}", "/bodies/SSC/meetings/2009-12-01", SignedIn),
+        new("GET", "bodies/{code}/edit", "/bodies/SSC/edit", Administrators),
+        new("POST", "bodies/{code}/edit", "/bodies/SSC/edit", Administrators),
+
         // Returns: anyone signed in gets past the endpoint; whether they may read or enter a given return is then the
         // access rules' decision (MayReadReturn, MayEnterReturn: 404 for no such return, 403 for someone else's; the
         // ReturnPagesTests). The samples name a return that does not exist, so every signed-in persona gets the 404.
