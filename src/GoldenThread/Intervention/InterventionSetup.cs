@@ -1,4 +1,5 @@
 using GoldenThread.Accounts;
+using GoldenThread.Actions;
 using GoldenThread.Notices;
 
 namespace GoldenThread.Intervention;
@@ -15,6 +16,7 @@ public static class InterventionSetup
         ArgumentNullException.ThrowIfNull(configuration);
         _ = mail;
         services.AddScoped<NoticeBoard>();
+        services.AddGoldenThreadActions();
         return services;
     }
 }
