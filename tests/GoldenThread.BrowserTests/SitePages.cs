@@ -103,6 +103,14 @@ public static class SitePages
         new("audit-trail", "/audit", "main table", As: Role.Auditor),
         new("audit-trail-filtered", "/audit?action=signed_in", "main h1", As: Role.Administrator),
         new("audit-trail-bad-filter", "/audit?from=not-a-date", ".govuk-error-summary", Status: 400, As: Role.Auditor),
+
+        // The ladder's records (issue 11, item 3) and the half-yearly report (item 5), with their forms.
+        new("stage-one-actions", "/actions", "main form", As: Role.DeliveryLead),
+        new("action-plans", "/action-plans", "main form", As: Role.DeliveryLead),
+        new("action-plans-missing", "/action-plans?missing=1", "main h1"),
+        new("report-requests", "/report-requests", "main form", As: Role.Administrator),
+        new("half-yearly-report", "/reports/half-yearly?half=2009-10-H1", "main h1"),
+        new("half-yearly-report-bad-half", "/reports/half-yearly?half=2009-10-Q1", ".govuk-error-summary", Status: 400),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];

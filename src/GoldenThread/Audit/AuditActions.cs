@@ -50,6 +50,15 @@ public static class AuditActions
     public const string BankHolidayAdded = "bank_holiday_added";
     public const string FormsIssued = "forms_issued";
     public const string CycleClosed = "cycle_closed";
+    public const string StageOneActionRecorded = "stage_one_action_recorded";
+    public const string ActionPlanDrafted = "action_plan_drafted";
+    public const string ActionSaved = "action_saved";
+    public const string ActionMilestoneSaved = "action_milestone_saved";
+    public const string ActionPlanAgreed = "action_plan_agreed";
+    public const string ActionProgressUpdated = "action_progress_updated";
+    public const string ReportRequested = "report_requested";
+    public const string ReportAnswered = "report_answered";
+    public const string ReportConsidered = "report_considered";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -100,6 +109,15 @@ public static class AuditActions
         [BankHolidayAdded] = "Holiday added",
         [FormsIssued] = "Forms issued",
         [CycleClosed] = "Cycle closed",
+        [StageOneActionRecorded] = "Stage 1 action recorded",
+        [ActionPlanDrafted] = "Action plan drafted",
+        [ActionSaved] = "Action saved",
+        [ActionMilestoneSaved] = "Action milestone saved",
+        [ActionPlanAgreed] = "Action plan agreed",
+        [ActionProgressUpdated] = "Action progress updated",
+        [ReportRequested] = "Stage 3 report requested",
+        [ReportAnswered] = "Stage 3 report answered",
+        [ReportConsidered] = "Stage 3 report considered",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -1,4 +1,5 @@
 using GoldenThread.Accounts;
+using GoldenThread.Actions;
 using GoldenThread.Notices;
 using GoldenThread.Worker;
 
@@ -20,6 +21,7 @@ public static class InterventionSetup
         services.AddJobHandler<NoticeSweep>(NoticeSweep.Kind);
         services.AddSingleton(NoticeSweep.Daily);
         services.AddScoped<Bodies.NameBodyOfficers>();
+        services.AddGoldenThreadActions();
         return services;
     }
 }

@@ -209,5 +209,25 @@ public static class AuthorisationMatrix
         new("GET", "/api/v1/returns", "/api/v1/returns?period=2009-10-Q3", SignedInOrToken),
         new("GET", "/api/v1/returns/{id:int}", "/api/v1/returns/999999", SignedInOrToken),
         new("PUT", "/api/v1/returns/{id:int}", "/api/v1/returns/999999", SubmitToken),
+
+        // The ladder's records (issue 11, item 3) and the half-yearly report (item 5): read by anyone signed in, in the
+        // browser; who may record, agree, request, answer or consider is the use cases' decision (InterventionAccess, the
+        // Actions tests), and a request's answer and attached report are read only by those it concerns (ReportAccess).
+        // The samples name records that do not exist, so whoever passes the endpoint gets its 404 (or the form's 400).
+        new("GET", "actions", "/actions", SignedIn),
+        new("POST", "actions", "/actions", SignedIn),
+        new("GET", "actions/{id:int}", "/actions/999999", SignedIn),
+        new("POST", "actions/{id:int}", "/actions/999999", SignedIn),
+        new("GET", "action-plans", "/action-plans?missing=1", SignedIn),
+        new("POST", "action-plans", "/action-plans", SignedIn),
+        new("GET", "action-plans/{id:int}", "/action-plans/999999", SignedIn),
+        new("POST", "action-plans/{id:int}", "/action-plans/999999", SignedIn),
+        new("GET", "report-requests", "/report-requests", SignedIn),
+        new("POST", "report-requests", "/report-requests", SignedIn),
+        new("GET", "report-requests/{id:int}", "/report-requests/999999", SignedIn),
+        new("POST", "report-requests/{id:int}", "/report-requests/999999", SignedIn),
+        new("GET", "report-requests/{id:int}/document", "/report-requests/999999/document", SignedIn),
+        new("GET", "reports/half-yearly", "/reports/half-yearly?half=2009-10-H1", SignedIn),
+        new("GET", "reports/half-yearly.docx", "/reports/half-yearly.docx?half=2009-10-H1", SignedIn),
     ];
 }
