@@ -49,6 +49,8 @@ public static class AuditActions
     public const string BankHolidayAdded = "bank_holiday_added";
     public const string FormsIssued = "forms_issued";
     public const string CycleClosed = "cycle_closed";
+    public const string JobRetried = "job_retried";
+    public const string JobDiscarded = "job_discarded";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -98,6 +100,8 @@ public static class AuditActions
         [BankHolidayAdded] = "Holiday added",
         [FormsIssued] = "Forms issued",
         [CycleClosed] = "Cycle closed",
+        [JobRetried] = "Failed job retried",
+        [JobDiscarded] = "Failed job discarded",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -20,6 +20,9 @@ public static class WorkerSetup
         services.TryAddSingleton(configuration is null ? new WorkerSettings() : WorkerSettings.From(configuration));
         services.AddSingleton<JobRunner>();
         services.AddScoped<JobQueue>();
+        services.AddScoped<JobQueries>();
+        services.AddScoped<RetryJob>();
+        services.AddScoped<DiscardJob>();
 
         services.AddJobHandler<TokenCleanup>(TokenCleanup.Kind);
         services.AddSingleton(TokenCleanup.Daily);
