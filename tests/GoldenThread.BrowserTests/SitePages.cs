@@ -79,6 +79,7 @@ public static class SitePages
         new("admin-grant-choose-role", "/admin/people/5/grant", "main h1", As: Role.Administrator),
         new("admin-grant-delivery-lead", "/admin/people/5/grant?role=delivery_lead", "main h1", As: Role.Administrator),
         new("admin-grant-body-member", "/admin/people/5/grant?role=body_member", "main h1", As: Role.Administrator),
+        new("admin-jobs", "/admin/jobs", "main h1", As: Role.Administrator),
 
         // The returns dashboard (by organisation and by body) and a return's review, as the performance officer and the auditor.
         new("returns-dashboard", "/returns/dashboard", "main table"),

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace GoldenThread.Administration;
 
 /// <summary>The administration's use cases and queries, for the web site and the command line alike.</summary>
@@ -5,6 +7,9 @@ public static class AdministrationSetup
 {
     public static IServiceCollection AddGoldenThreadAdministration(this IServiceCollection services)
     {
+        // Deactivating a person ends their sessions; outside the site (the command line) with the default lifetimes.
+        services.TryAddSingleton(new Sessions.SessionSettings());
+        services.TryAddScoped<Sessions.SessionStore>();
         services.AddScoped<PeopleQueries>();
         services.AddScoped<AddPerson>();
         services.AddScoped<ChangePersonDetails>();

@@ -1,15 +1,16 @@
 using GoldenThread.Audit;
 using GoldenThread.People;
+using GoldenThread.Sessions;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Identity;
 
 namespace GoldenThread.Administration;
 
 /// <summary>
-/// Stops a person (by identifier) signing in and using their API tokens; their security stamp is renewed, so
-/// open sessions end within a minute. An administrator cannot deactivate themself.
+/// Stops a person (by identifier) signing in and using their API tokens; every recorded session of theirs ends at
+/// once (audited), and their security stamp is renewed. An administrator cannot deactivate themself.
 /// </summary>
-public sealed class DeactivatePerson(GoldenThreadDb db, UserManager<Person> users, AuditLog audit, TimeProvider clock) : AdminUseCase<int>(db, audit)
+public sealed class DeactivatePerson(GoldenThreadDb db, UserManager<Person> users, AuditLog audit, TimeProvider clock, SessionStore sessions) : AdminUseCase<int>(db, audit)
 {
     protected override async Task<AdminChange> HandleAsync(AuditActor actor, int request, CancellationToken cancellationToken)
     {
@@ -32,8 +33,12 @@ public sealed class DeactivatePerson(GoldenThreadDb db, UserManager<Person> user
         person.DeactivatedAt = clock.GetUtcNow();
         Audit.Add(actor, AuditActions.PersonDeactivated, $"Deactivated {person.FullName}: they can no longer sign in or use API tokens.", person.Id, person.Email);
         var saved = await users.UpdateSecurityStampAsync(person);
-        return saved.Succeeded
-            ? AdminChange.Success($"{person.FullName} has been deactivated and can no longer sign in.", person.Id)
-            : PersonChecks.Refused("deactivate", saved);
+        if (!saved.Succeeded)
+        {
+            return PersonChecks.Refused("deactivate", saved);
+        }
+
+        await sessions.EndAllAsync(person.Id, exceptId: null, SessionEnd.PersonDeactivated, actor, person.Email, cancellationToken);
+        return AdminChange.Success($"{person.FullName} has been deactivated and can no longer sign in.", person.Id);
     }
 }

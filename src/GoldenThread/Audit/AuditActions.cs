@@ -59,6 +59,8 @@ public static class AuditActions
     public const string ReportRequested = "report_requested";
     public const string ReportAnswered = "report_answered";
     public const string ReportConsidered = "report_considered";
+    public const string JobRetried = "job_retried";
+    public const string JobDiscarded = "job_discarded";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -118,6 +120,8 @@ public static class AuditActions
         [ReportRequested] = "Stage 3 report requested",
         [ReportAnswered] = "Stage 3 report answered",
         [ReportConsidered] = "Stage 3 report considered",
+        [JobRetried] = "Failed job retried",
+        [JobDiscarded] = "Failed job discarded",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

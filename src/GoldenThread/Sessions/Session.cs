@@ -70,6 +70,15 @@ public enum SessionEnd
 
     /// <summary>The same browser signed in again (as the same person or another), so its cookie was replaced.</summary>
     Replaced,
+
+    /// <summary>An administrator deactivated the person: every session ends.</summary>
+    PersonDeactivated,
+
+    /// <summary>The password was reset from an emailed link: every session ends, as someone else may hold one.</summary>
+    PasswordReset,
+
+    /// <summary>The person changed their password: their other sessions end, the one they changed it in stays.</summary>
+    PasswordChanged,
 }
 
 /// <summary>The <c>sessions</c> table.</summary>
@@ -92,6 +101,9 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         [SessionEnd.Idle] = "idle",
         [SessionEnd.AbsoluteLimit] = "absolute_limit",
         [SessionEnd.Replaced] = "replaced",
+        [SessionEnd.PersonDeactivated] = "person_deactivated",
+        [SessionEnd.PasswordReset] = "password_reset",
+        [SessionEnd.PasswordChanged] = "password_changed",
     };
 
     public void Configure(EntityTypeBuilder<Session> builder)

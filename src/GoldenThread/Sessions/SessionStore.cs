@@ -210,6 +210,9 @@ public sealed class SessionStore(GoldenThreadDb db, Database database, TimeProvi
         SessionEnd.EndedByAdministrator => "Ended by an administrator",
         SessionEnd.Idle => "Ended for being idle",
         SessionEnd.AbsoluteLimit => "Ended at its time limit",
+        SessionEnd.PersonDeactivated => "Ended when the person was deactivated",
+        SessionEnd.PasswordReset => "Ended by a password reset",
+        SessionEnd.PasswordChanged => "Ended by a password change",
         _ => "Replaced by signing in again",
     };
 

@@ -111,7 +111,7 @@ public static class WebApp
         builder.Services.AddScoped<Returns.Workbook.WorkbookUpload>();
         builder.Services.AddGoldenThreadAdministration();
         Returns.Review.ReviewSetup.AddGoldenThreadReview(builder.Services);
-        builder.Services.AddGoldenThreadWorker(hosted: options.RunWorker || builder.Configuration.GetValue<bool>(WorkerSetup.EnabledSetting));
+        builder.Services.AddGoldenThreadWorker(hosted: options.RunWorker || builder.Configuration.GetValue<bool>(WorkerSetup.EnabledSetting), builder.Configuration);
         builder.Services.AddGoldenThreadReminders(builder.Configuration, options.Mail);
         builder.Services.AddGoldenThreadIntervention(builder.Configuration, options.Mail);
         configure?.Invoke(builder);

@@ -4,11 +4,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GoldenThread.Worker;
 
-/// <summary>How a worker behaves: how long its lease on a job lasts, and how often it looks for work when idle.</summary>
+/// <summary>
+/// How a worker behaves: how long its lease on a job lasts, how often it looks for work when idle, and how long
+/// succeeded jobs are kept (<c>GoldenThread:Worker:KeepSucceededDays</c>, environment variable
+/// <c>GoldenThread__Worker__KeepSucceededDays</c>).
+/// </summary>
 public sealed record WorkerSettings
 {
-    /// <summary>How long a claimed job is this worker's; after that another worker may take it over.</summary>
+    public const string Section = "GoldenThread:Worker";
+
+    public const int DefaultKeepSucceededDays = 30;
+
+    /// <summary>
+    /// How long a claimed job is this worker's without a renewal; the worker renews it every third of this while
+    /// the job runs, so only a worker that stopped (or lost the database for that long) loses it to another.
+    /// </summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a running job's lease is renewed: a third of <see cref="Lease"/>, so two renewals may fail before it runs out.</summary>
+    public TimeSpan LeaseRenewal => Lease / 3;
+
+    /// <summary>How long a succeeded job stays in the table (for the jobs page) before the daily clean-up deletes it; failed jobs stay until an administrator retries or discards them.</summary>
+    public TimeSpan KeepSucceeded { get; init; } = TimeSpan.FromDays(DefaultKeepSucceededDays);
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -24,6 +41,14 @@ public sealed record WorkerSettings
         var delay = FirstRetryDelay * Math.Pow(2, doublings);
         return delay < LongestRetryDelay ? delay : LongestRetryDelay;
     }
+
+    /// <summary>The settings in configuration; a retention that is not a whole number of days above zero stops the start with a message naming it.</summary>
+    public static WorkerSettings From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(Section);
+        return new WorkerSettings { KeepSucceeded = TimeSpan.FromDays(Web.Settings.PositiveWholeNumber(section, "KeepSucceededDays", DefaultKeepSucceededDays)) };
+    }
 }
 
 /// <summary>
@@ -31,7 +56,9 @@ public sealed record WorkerSettings
 /// (succeeded; queued again later with exponential back-off; or failed, with the error kept, after its last
 /// attempt). Two workers never run the same job at once: on PostgreSQL the claim locks the row with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so each worker takes a different job; on SQLite the claim is a single writer
-/// (<c>BEGIN IMMEDIATE</c>). A job whose worker died is taken over when its lease runs out. Time comes from
+/// (<c>BEGIN IMMEDIATE</c>). While a job runs its lease is renewed on a timer; a job whose worker died is taken
+/// over when its lease runs out, and a worker that finds its lease taken tells the handler to stop (through its
+/// cancellation token) and records nothing. Time comes from
 /// <see cref="TimeProvider"/> only, so tests drive the worker one step at a time with <see cref="RunDueAsync"/>.
 /// </summary>
 public sealed class JobRunner(
@@ -97,38 +124,126 @@ public sealed class JobRunner(
             : await ClaimOnSqliteAsync(db, now, cancellationToken);
     }
 
-    /// <summary>Runs a job this worker has claimed and records the outcome; returns the state it was left in.</summary>
+    /// <summary>
+    /// Told after each renewal of a running job's lease whether this worker still held it (for tests, which step
+    /// the clock and wait for the renewal to have happened).
+    /// </summary>
+    internal event Action<long, bool>? LeaseChecked;
+
+    /// <summary>
+    /// Runs a job this worker has claimed, renewing its lease while it runs, and records the outcome; returns the
+    /// state it was left in (<see cref="JobState.Running"/> when another worker took the job over meanwhile).
+    /// </summary>
     public async Task<JobState> RunAsync(Job job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        string? error;
         if (job.Attempts > job.MaxAttempts)
         {
             // Its last attempt's worker stopped before recording anything: do not start it once more than allowed.
-            error = job.LastError ?? "Its worker stopped while running it, on every attempt.";
+            return await FinishAsync(job, job.LastError ?? "Its worker stopped while running it, on every attempt.", cancellationToken);
         }
-        else
+
+        using var leaseLost = new CancellationTokenSource();
+        using var handlerStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseLost.Token);
+        using var doneRunning = new CancellationTokenSource();
+        var renewing = KeepLeaseAsync(job, leaseLost, doneRunning.Token);
+        string? error;
+        try
         {
-            error = await TryHandleAsync(job, cancellationToken);
+            error = await TryHandleAsync(job, handlerStop.Token, cancellationToken);
+        }
+        finally
+        {
+            await doneRunning.CancelAsync();
+            await renewing;
+        }
+
+        if (leaseLost.IsCancellationRequested)
+        {
+            log.LogWarning("Job {Id} ({Kind}) was taken over by another worker while this one ran it; this worker stopped it and records nothing.", job.Id, job.Kind);
+            return JobState.Running;
         }
 
         return await FinishAsync(job, error, cancellationToken);
     }
 
-    private async Task<string?> TryHandleAsync(Job job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extends this worker's lease on a running job by <see cref="WorkerSettings.Lease"/> from now; false when the
+    /// job is no longer this worker's (its lease ran out and another worker claimed it).
+    /// </summary>
+    public async Task<bool> RenewLeaseAsync(Job job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldenThreadDb>();
+        var until = clock.GetUtcNow() + settings.Lease;
+        var renewed = await db.Jobs.Where(j => j.Id == job.Id && j.State == JobState.Running && j.LeaseOwner == Owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
+        if (renewed == 1)
+        {
+            job.LeaseUntil = until;
+        }
+
+        return renewed == 1;
+    }
+
+    /// <summary>
+    /// Renews the lease every <see cref="WorkerSettings.LeaseRenewal"/> until the job is done; when the job turns
+    /// out to be another worker's, cancels <paramref name="leaseLost"/> so the handler stops.
+    /// </summary>
+    private async Task KeepLeaseAsync(Job job, CancellationTokenSource leaseLost, CancellationToken done)
+    {
+        var every = settings.LeaseRenewal;
+        using var timer = new PeriodicTimer(every, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(done))
+            {
+                bool held;
+                try
+                {
+                    held = await RenewLeaseAsync(job, done);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The database away for a moment: the lease still has time; try again at the next tick.
+                    log.LogWarning(e, "Could not renew the lease on job {Id} ({Kind}); trying again in {Interval}.", job.Id, job.Kind, every);
+                    continue;
+                }
+
+                LeaseChecked?.Invoke(job.Id, held);
+                if (!held)
+                {
+                    await leaseLost.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested)
+        {
+            // The job finished (or the worker is stopping): no more renewals.
+        }
+    }
+
+    private async Task<string?> TryHandleAsync(Job job, CancellationToken handlerStop, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetKeyedService<IJobHandler>(job.Kind)
                 ?? throw new InvalidOperationException($"No handler runs jobs of kind '{job.Kind}'.");
-            await handler.RunAsync(job, cancellationToken);
+            await handler.RunAsync(job, handlerStop);
             return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopping: the job keeps its lease, which runs out, and another worker (or this one, restarted) takes it.
             throw;
+        }
+        catch (OperationCanceledException) when (handlerStop.IsCancellationRequested)
+        {
+            // Its lease was lost: the caller records nothing.
+            return null;
         }
 #pragma warning disable CA1031 // Any failure of a job's own code is recorded on the job and retried, not allowed to stop the worker.
         catch (Exception e)

@@ -31,7 +31,8 @@ public static class WorkerCommand
                 .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
                 .AddEnvironmentVariables()
                 .Build();
-            await using var services = WorkerSetup.CreateServices(database, TimeProvider.System, s => s.AddGoldenThreadReminders(configuration).AddGoldenThreadIntervention(configuration));
+            await using var services = WorkerSetup.CreateServices(
+                database, TimeProvider.System, s => s.AddGoldenThreadReminders(configuration).AddGoldenThreadIntervention(configuration), WorkerSettings.From(configuration));
             var runner = services.GetRequiredService<JobRunner>();
             if (parseResult.GetValue(once))
             {

@@ -11,15 +11,23 @@ public static class WorkerSetup
     /// <summary>The setting that runs the worker inside <c>serve</c> (also <c>serve --worker</c>).</summary>
     public const string EnabledSetting = "GoldenThread:Worker:Enabled";
 
-    /// <summary>Adds the worker's services; with <paramref name="hosted"/>, the worker also runs in the background of the host.</summary>
-    public static IServiceCollection AddGoldenThreadWorker(this IServiceCollection services, bool hosted = false)
+    /// <summary>
+    /// Adds the worker's services, with its settings from <paramref name="configuration"/> (the defaults without);
+    /// with <paramref name="hosted"/>, the worker also runs in the background of the host.
+    /// </summary>
+    public static IServiceCollection AddGoldenThreadWorker(this IServiceCollection services, bool hosted = false, IConfiguration? configuration = null)
     {
-        services.TryAddSingleton(new WorkerSettings());
+        services.TryAddSingleton(configuration is null ? new WorkerSettings() : WorkerSettings.From(configuration));
         services.AddSingleton<JobRunner>();
         services.AddScoped<JobQueue>();
+        services.AddScoped<JobQueries>();
+        services.AddScoped<RetryJob>();
+        services.AddScoped<DiscardJob>();
 
         services.AddJobHandler<TokenCleanup>(TokenCleanup.Kind);
         services.AddSingleton(TokenCleanup.Daily);
+        services.AddJobHandler<JobCleanup>(JobCleanup.Kind);
+        services.AddSingleton(JobCleanup.Daily);
         services.AddGoldenThreadTimetable();
 
         if (hosted)
@@ -36,10 +44,15 @@ public static class WorkerSetup
         services.AddKeyedScoped<IJobHandler, THandler>(kind);
 
     /// <summary>The worker's services outside the web site (the <c>worker</c> command, and tests with their own clock).</summary>
-    public static ServiceProvider CreateServices(Database database, TimeProvider clock, Action<IServiceCollection>? configure = null)
+    public static ServiceProvider CreateServices(Database database, TimeProvider clock, Action<IServiceCollection>? configure = null, WorkerSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var services = new ServiceCollection();
+        if (settings is not null)
+        {
+            services.AddSingleton(settings);
+        }
+
         services.AddLogging();
         services.AddSingleton(database);
         services.AddSingleton(clock);

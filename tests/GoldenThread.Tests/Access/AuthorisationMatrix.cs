@@ -139,6 +139,8 @@ public static class AuthorisationMatrix
         new("POST", "admin/people/{id:int}", "/admin/people/2", Administrators),
         new("GET", "admin/people/{id:int}/grant", "/admin/people/2/grant", Administrators),
         new("POST", "admin/people/{id:int}/grant", "/admin/people/2/grant", Administrators),
+        new("GET", "admin/jobs", "/admin/jobs", Administrators),
+        new("POST", "admin/jobs", "/admin/jobs", Administrators),
 
         // The system tolerances: the central team (administrators and performance officers).
         new("GET", "settings/tolerances", "/settings/tolerances", CentralTeam),

@@ -63,7 +63,7 @@ public sealed class ChangePasswordModel(SignInManager<Person> signIn, AuditLog a
 
         var actor = await HttpAuditActor.OfAsync(HttpContext);
         await audit.RecordNowAsync(actor, AuditActions.PasswordChanged, "Changed their password.", person.Id, person.Email);
-        await sessions.EndAllAsync(person.Id, Sessions.SessionStore.IdOf(User) ?? "", Sessions.SessionEnd.EndedByPerson, actor, person.Email, HttpContext.RequestAborted);
+        await sessions.EndAllAsync(person.Id, Sessions.SessionStore.IdOf(User) ?? "", Sessions.SessionEnd.PasswordChanged, actor, person.Email, HttpContext.RequestAborted);
 
         // Keeps this session (and whether it used a second factor) under the new security stamp.
         await signIn.RefreshSignInAsync(person);

@@ -12,10 +12,11 @@ namespace GoldenThread.Pages.Account;
 
 /// <summary>
 /// Choosing a new password from the link in a password reset email. The link works once and for a while; a new
-/// password also ends a lockout, so this is the way back in after too many wrong passwords.
+/// password also ends a lockout, so this is the way back in after too many wrong passwords, and ends every
+/// session of the person (someone who knew the old password may hold one).
 /// </summary>
 [AllowAnonymous]
-public sealed class ResetPasswordModel(UserManager<Person> users, AuditLog audit) : PageModel
+public sealed class ResetPasswordModel(UserManager<Person> users, AuditLog audit, Sessions.SessionStore sessions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
@@ -77,12 +78,14 @@ public sealed class ResetPasswordModel(UserManager<Person> users, AuditLog audit
 
         await users.SetLockoutEndDateAsync(person, null);
         await users.ResetAccessFailedCountAsync(person);
+        var actor = HttpAuditActor.For(HttpContext, person.Id, person.Email!);
         await audit.RecordNowAsync(
-            HttpAuditActor.For(HttpContext, person.Id, person.Email!),
+            actor,
             AuditActions.PasswordReset,
             wasLockedOut ? "Reset the password from an emailed link, which ended the lockout." : "Reset the password from an emailed link.",
             person.Id,
             person.Email);
+        await sessions.EndAllAsync(person.Id, exceptId: null, Sessions.SessionEnd.PasswordReset, actor, person.Email, HttpContext.RequestAborted);
         Done = true;
         return Page();
     }

@@ -99,7 +99,7 @@ namespace GoldenThread.Storage.Migrations.Sqlite
             migrationBuilder.Sql(
                 "UPDATE exception_reports SET raised_at = updated_at, state = CASE WHEN EXISTS (SELECT 1 FROM return_lines l JOIN returns r ON r.id = l.return_id "
                 + "WHERE l.indicator_id = exception_reports.indicator_id AND l.area_id = exception_reports.area_id AND r.period = exception_reports.period "
-                + "AND r.state IN ('submitted', 'quality_assured', 'signed_off')) THEN 'submitted' ELSE 'drafted' END");
+                + "AND r.state IN ('submitted', 'quality_assured', 'signed_off')) THEN 'submitted' ELSE 'drafted' END;");
 
             migrationBuilder.CreateTable(
                 name: "action_plans",
