@@ -19,7 +19,7 @@ public sealed class EveryPageTests(BrowserSite site)
         var page = SitePages.Named(name);
         await using var tab = await site.OpenTabAsync(page.As);
 
-        var response = await tab.VisitAsync(page.Path);
+        var response = await tab.VisitAsync(await site.ResolveAsync(page.Path));
         await tab.SaveScreenshotAsync(page.Name);
 
         Assert.True(response.Status == page.Status, $"GET {page.Path}: expected {page.Status}, got {response.Status}.");

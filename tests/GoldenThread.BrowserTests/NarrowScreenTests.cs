@@ -39,7 +39,7 @@ public sealed class NarrowScreenTests(BrowserSite site)
         await using var tab = await site.OpenTabAsync(page.As);
         await tab.Page.SetViewportSizeAsync(width, 900);
 
-        var response = await tab.VisitAsync(page.Path);
+        var response = await tab.VisitAsync(await site.ResolveAsync(page.Path));
         await tab.SaveScreenshotAsync($"{page.Name}-{width}");
 
         Assert.True(response.Status == page.Status, $"GET {page.Path}: expected {page.Status}, got {response.Status}.");
@@ -54,7 +54,7 @@ public sealed class NarrowScreenTests(BrowserSite site)
         var page = SitePages.Named(name);
         await using var tab = await site.OpenTabAsync(page.As);
         await tab.Page.SetViewportSizeAsync(Tablet, 900);
-        await tab.VisitAsync(page.Path);
+        await tab.VisitAsync(await site.ResolveAsync(page.Path));
 
         var (scrollWidth, innerWidth) = await PageWidthsAsync(tab);
         if (scrollWidth > innerWidth)

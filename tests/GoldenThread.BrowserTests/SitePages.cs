@@ -85,20 +85,21 @@ public static class SitePages
         new("returns-dashboard", "/returns/dashboard", "main table"),
         new("returns-dashboard-by-body", "/returns/dashboard?by=body", "main table", As: Role.Auditor),
         new("returns-dashboard-bad-period", "/returns/dashboard?period=2009-10", ".govuk-error-summary", Status: 400),
-        new("return-review", "/returns/2/review", "main h1"),
-        new("return-review-queried", "/returns/3/review", "main h1", As: Role.Auditor),
+        new("return-review", "/returns/{return:morgan.lee}/review", "main h1"),
+        new("return-review-queried", "/returns/{return:indicator.owner}/review", "main h1", As: Role.Auditor),
 
-        // Returns. The demonstration's cycle (Demo/DemoCycle.cs) issues 2009/10 Q2's returns in a fixed order: 2 is the
-        // county's quality-assured return, 3 the police indicator owner's queried return (line 8 its first), 4 the
-        // delivery lead's return in progress (line 20). "Your returns" works without.
+        // Returns. The demonstration's cycle (Demo/DemoCycle.cs) gives each assignee's 2009/10 Q2 return a state of its own:
+        // Morgan Lee's is quality-assured, the police indicator owner's queried, the delivery lead's in progress. A path
+        // names a return by its assignee ({return:delivery.lead}) and the return's first line ({line:delivery.lead}),
+        // found when the page is visited (BrowserSite.ResolveAsync), not by ids that follow the issuer's order.
         new("your-returns", "/returns", "main h1", As: Role.DeliveryLead),
-        new("return-task-list", "/returns/4", "main h1", As: Role.DeliveryLead),
-        new("return-line", "/returns/4/lines/20", "main h1", As: Role.DeliveryLead),
-        new("return-check", "/returns/4/check", "main h1", As: Role.DeliveryLead),
-        new("return-workbook", "/returns/4/workbook", "main h1", As: Role.DeliveryLead),
-        new("return-queried", "/returns/3", "main h1", As: Role.IndicatorOwner),
-        new("return-queried-line", "/returns/3/lines/8", "main h1", As: Role.IndicatorOwner),
-        new("return-queried-check", "/returns/3/check", "main h1", As: Role.IndicatorOwner),
+        new("return-task-list", "/returns/{return:delivery.lead}", "main h1", As: Role.DeliveryLead),
+        new("return-line", "/returns/{return:delivery.lead}/lines/{line:delivery.lead}", "main h1", As: Role.DeliveryLead),
+        new("return-check", "/returns/{return:delivery.lead}/check", "main h1", As: Role.DeliveryLead),
+        new("return-workbook", "/returns/{return:delivery.lead}/workbook", "main h1", As: Role.DeliveryLead),
+        new("return-queried", "/returns/{return:indicator.owner}", "main h1", As: Role.IndicatorOwner),
+        new("return-queried-line", "/returns/{return:indicator.owner}/lines/{line:indicator.owner}", "main h1", As: Role.IndicatorOwner),
+        new("return-queried-check", "/returns/{return:indicator.owner}/check", "main h1", As: Role.IndicatorOwner),
 
         // The audit trail, as the auditor and the administrator.
         new("audit-trail", "/audit", "main table", As: Role.Auditor),

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using GoldenThread.Demo;
 using GoldenThread.Domain.Access;
 using GoldenThread.Storage;
 using GoldenThread.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace GoldenThread.BrowserTests.Infrastructure;
@@ -21,6 +24,7 @@ public sealed class BrowserSite : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private string? _databaseFolder;
+    private Database? _database;
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
@@ -37,7 +41,7 @@ public sealed class BrowserSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _databaseFolder = Directory.CreateTempSubdirectory("gt-browser-").FullName;
-        var database = Database.Parse(Path.Combine(_databaseFolder, "demo.db"));
+        var database = _database = Database.Parse(Path.Combine(_databaseFolder, "demo.db"));
         await using (var db = database.Open())
         {
             await Schema.ApplyAsync(db, CancellationToken.None);
@@ -112,6 +116,25 @@ public sealed class BrowserSite : IAsyncLifetime
         state = await tab.Page.Context.StorageStateAsync();
         _signedIn[role] = state;
         return state;
+    }
+
+    /// <summary>
+    /// A page's address with each demonstration return named by its assignee: <c>{return:delivery.lead}</c> is the id of
+    /// that person's return for the demonstration's quarter, <c>{line:delivery.lead}</c> the id of its first line.
+    /// </summary>
+    public async Task<string> ResolveAsync(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        foreach (var match in Regex.Matches(path, @"\{(return|line):([a-z.]+)\}").Cast<Match>())
+        {
+            await using var db = _database!.Open();
+            var email = $"{match.Groups[2].Value}@{DemoPeople.Domain}";
+            var returnId = await db.Returns.Where(r => r.Period == DemoCycle.Quarter.Code && r.Assignee!.Email == email).Select(r => r.Id).SingleAsync();
+            var id = match.Groups[1].Value == "return" ? returnId : await db.ReturnLines.Where(l => l.ReturnId == returnId).MinAsync(l => l.Id);
+            path = path.Replace(match.Value, id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return path;
     }
 
     /// <summary>Signs in through the sign-in page, and the two-factor page for an account with an authenticator.</summary>

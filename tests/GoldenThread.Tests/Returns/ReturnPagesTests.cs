@@ -36,6 +36,8 @@ public sealed class ReturnPagesTests(WebTestHost host) : IClassFixture<WebTestHo
         Assert.NotNull(list.QuerySelector($"main a[href='/returns/{returnId}']"));
         Assert.Equal("/returns", list.QuerySelector(".govuk-service-navigation__item--active a")?.GetAttribute("href"));
         Assert.Contains("NI 15", tasks.QuerySelector(".govuk-task-list")!.TextContent, StringComparison.Ordinal);
+        // A partner who would rather use a spreadsheet finds the workbook from their return.
+        Assert.NotNull(tasks.QuerySelector($"main a[href='/returns/{returnId}/workbook']"));
         Assert.Contains("Status at", form.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(302, (int)saved.StatusCode);
         Assert.True((int)submitted.StatusCode == 302, await submitted.Content.ReadAsStringAsync());

@@ -139,6 +139,22 @@ public abstract class TimetablePagesTests(WebTestHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryForm_OnTheTimetablePages_CarriesItsOwnAntiforgeryToken()
+    {
+        // A browser posts the form it is in, so each form needs its own token: without one, "Issue forms" answered 400.
+        using var officer = await host.SignInAsync(Role.PerformanceOfficer);
+        foreach (var path in new[] { "/timetable", "/timetable/pattern" })
+        {
+            var (page, _) = await Forms.ReadAsync(officer, path);
+            var forms = page.QuerySelectorAll("main form[method='post']");
+            Assert.NotEmpty(forms);
+            Assert.All(forms, form => Assert.True(
+                form.QuerySelector($"input[name='{Forms.TokenField}']") is not null,
+                $"The form posting to {form.GetAttribute("action")} on {path} has no anti-forgery token."));
+        }
+    }
+
+    [Fact]
     public async Task IssueForms_FromTheTimetablePage_OpensTheCycle_AndTheHomePageFollowsIt()
     {
         using var officer = await host.SignInAsync(Role.PerformanceOfficer);
