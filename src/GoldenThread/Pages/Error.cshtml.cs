@@ -34,6 +34,7 @@ public sealed class ErrorModel : PageModel
     public void OnPost(int? code) => Show(code);
 
     /// <summary>Run again for a failed request of another method (PUT, DELETE, PATCH), which has no handler here: the same page.</summary>
+    [NonHandler]
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
