@@ -22,11 +22,25 @@ internal sealed class RushClient(HttpClient http, Latencies latencies, string ch
 
     private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
+    private bool _started;
+
     public string? Bearer { get; set; }
+
+    /// <summary>
+    /// How long a person reads and types between one request and the next (<c>rush drive --think</c>); zero for a
+    /// system, or for the "everyone at the same instant" rush. Not timed: only the site's answers are.
+    /// </summary>
+    public TimeSpan Think { get; init; }
 
     /// <summary>Sends a request made afresh for each attempt; returns the last answer's status, location and body.</summary>
     public async Task<Answer> SendAsync(string kind, Func<HttpRequestMessage> make, CancellationToken cancellationToken)
     {
+        if (_started && Think > TimeSpan.Zero)
+        {
+            await Task.Delay(Think, cancellationToken);
+        }
+
+        _started = true;
         for (var attempt = 1; ; attempt++)
         {
             using var request = make();

@@ -16,9 +16,11 @@ internal static class RushCommand
         Usage:
           rush bundle --out <folder>                        the partnership and its history, as an import bundle
           rush prepare --database <db> --plan <file>       partners, credentials, forms issued, returns; writes the plan
-          rush drive --url <site> --database <db> --plan <file> [--only api|web]
+          rush drive --url <site> --database <db> --plan <file> [--only api|web] [--window S] [--think S]
                                                             every partner at once against the site, then the check
-                                                            (--only: the partners of one channel alone, to see its share)
+                                                            (--only: the partners of one channel alone, to see its share;
+                                                            --window: partners start spread over S seconds instead;
+                                                            --think: a web partner pauses S seconds between requests)
         """;
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter errors)
@@ -54,7 +56,8 @@ internal static class RushCommand
                             plan = plan with { Partners = [.. plan.Partners.Where(p => p.Channel == only)] };
                         }
 
-                        return DriveAsync(new Uri(Need("--url")), Database.Parse(Need("--database")), plan, output).GetAwaiter().GetResult();
+                        var pacing = new Pacing(Seconds(options, "--window"), Seconds(options, "--think"));
+                        return DriveAsync(new Uri(Need("--url")), Database.Parse(Need("--database")), plan, pacing, output).GetAwaiter().GetResult();
                     }
                 default:
                     errors.WriteLine(Usage);
@@ -69,9 +72,14 @@ internal static class RushCommand
         }
     }
 
-    private static async Task<int> DriveAsync(Uri site, Database database, RushPlan plan, TextWriter output)
+    private static TimeSpan Seconds(Dictionary<string, string> options, string name) =>
+        !options.TryGetValue(name, out var text) ? TimeSpan.Zero
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds)
+        : throw new ArgumentException($"{name} is a number of seconds, not '{text}'.");
+
+    private static async Task<int> DriveAsync(Uri site, Database database, RushPlan plan, Pacing pacing, TextWriter output)
     {
-        var (latencies, wall, failures, unfinished) = await RushDrive.RunAsync(site, plan, output, CancellationToken.None);
+        var (latencies, wall, failures, unfinished) = await RushDrive.RunAsync(site, plan, output, CancellationToken.None, pacing);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {wall.TotalSeconds:F2} s; load after: {RushDrive.Load()}"));
         output.WriteLine();
         latencies.Report(output, wall);
@@ -91,11 +99,12 @@ internal static class RushCommand
         var all = latencies.All;
         var sorted = all.Select(t => t.Milliseconds).Order().ToArray();
         var p99 = Latencies.Percentile(sorted, 99);
+        var p99ButSignIn = Latencies.Percentile([.. all.Where(t => t.Kind != "POST sign-in").Select(t => t.Milliseconds).Order()], 99);
         var errors = all.Count(t => Latencies.IsError(t.Status));
         output.WriteLine();
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Goal: p99 under 200 ms: {(p99 < 200 ? "met" : "NOT met")} ({p99:F1} ms); no errors but the rate limit: {(errors == 0 ? "met" : "NOT met")} ({errors}); every return submitted: {(failures.Count == 0 ? "met" : "NOT met")} ({plan.Partners.Count - failures.Count} of {plan.Partners.Count}); no figure lost or duplicated: {(check == 0 ? "met" : "NOT met")}."));
+            $"Goal: p99 under 200 ms: {(p99 < 200 ? "met" : "NOT met")} ({p99:F1} ms; {p99ButSignIn:F1} ms without the sign-in posts); no errors but the rate limit: {(errors == 0 ? "met" : "NOT met")} ({errors}); every return submitted: {(failures.Count == 0 ? "met" : "NOT met")} ({plan.Partners.Count - failures.Count} of {plan.Partners.Count}); no figure lost or duplicated: {(check == 0 ? "met" : "NOT met")}."));
         return check == 0 && errors == 0 && failures.Count == 0 ? 0 : 1;
     }
 }

@@ -11,7 +11,13 @@ namespace GoldenThread.Benchmarks.Rush;
 /// </summary>
 internal static class RushDrive
 {
-    public static async Task<(Latencies Latencies, TimeSpan Wall, IReadOnlyList<string> Failures, IReadOnlySet<int> Unfinished)> RunAsync(Uri site, RushPlan plan, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the rush. With <paramref name="pacing"/> at its default, every partner starts at the same instant and sends
+    /// each request as soon as the last is answered. Otherwise the partners start spread evenly, in a shuffled order,
+    /// over <see cref="Pacing.Window"/>, and a web partner pauses <see cref="Pacing.Think"/> before each request after
+    /// their first, as a person reading the page and typing does (a partner's system does not pause).
+    /// </summary>
+    public static async Task<(Latencies Latencies, TimeSpan Wall, IReadOnlyList<string> Failures, IReadOnlySet<int> Unfinished)> RunAsync(Uri site, RushPlan plan, TextWriter output, CancellationToken cancellationToken, Pacing pacing = default)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -28,11 +34,19 @@ internal static class RushDrive
         var failures = new List<string>();
         var unfinished = new HashSet<int>();
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var order = Enumerable.Range(0, plan.Partners.Count).ToArray();
+        new Random(1).Shuffle(order);
         var partners = plan.Partners.Select((partner, index) => Task.Run(
             async () =>
             {
-                var client = new RushClient(http, latencies, partner.Channel, RushClient.AddressOf(index + 1));
+                var think = partner.Channel == PlannedPartner.Web ? pacing.Think : TimeSpan.Zero;
+                var client = new RushClient(http, latencies, partner.Channel, RushClient.AddressOf(index + 1)) { Think = think };
                 await start.Task;
+                if (pacing.Window > TimeSpan.Zero)
+                {
+                    await Task.Delay(pacing.Window * order[index] / plan.Partners.Count, cancellationToken);
+                }
+
                 var failure = partner.Channel == PlannedPartner.Api
                     ? await ApiPartner.RunAsync(client, partner, cancellationToken)
                     : await WebPartner.RunAsync(client, partner, cancellationToken);
@@ -49,7 +63,7 @@ internal static class RushDrive
 
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Rush: {plan.Partners.Count} partners ({plan.Partners.Count(p => p.Channel == PlannedPartner.Api)} by the API, {plan.Partners.Count(p => p.Channel == PlannedPartner.Web)} by the web form), {plan.Partners.Sum(p => p.Lines.Count):N0} lines, quarter {plan.Quarter}; load before: {Load()}"));
+            $"Rush: {pacing.Describe()}; {plan.Partners.Count} partners ({plan.Partners.Count(p => p.Channel == PlannedPartner.Api)} by the API, {plan.Partners.Count(p => p.Channel == PlannedPartner.Web)} by the web form), {plan.Partners.Sum(p => p.Lines.Count):N0} lines, quarter {plan.Quarter}; load before: {Load()}"));
         var clock = Stopwatch.StartNew();
         start.SetResult();
         await Task.WhenAll(partners);
@@ -78,4 +92,14 @@ internal static class RushDrive
     }
 
     public static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
+
+/// <summary>How the partners arrive: all at once (the default), or spread over a window, with people's pauses.</summary>
+/// <param name="Window">The partners' starts are spread evenly over this; zero: all at the same instant.</param>
+/// <param name="Think">A web partner's pause before each request after their first; zero: none.</param>
+internal readonly record struct Pacing(TimeSpan Window, TimeSpan Think)
+{
+    public string Describe() => Window == TimeSpan.Zero && Think == TimeSpan.Zero
+        ? "every partner at the same instant, no pause between requests"
+        : string.Create(CultureInfo.InvariantCulture, $"partners starting over {Window.TotalSeconds:0.#} s, a web partner pausing {Think.TotalSeconds:0.#} s before each request after the first");
 }

@@ -33,6 +33,17 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost(int? code) => Show(code);
 
+    /// <summary>Run again for a failed request of another method (PUT, DELETE, PATCH), which has no handler here: the same page.</summary>
+    [NonHandler]
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod is null)
+        {
+            Show(int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null);
+        }
+    }
+
     private void Show(int? code)
     {
         // After an exception the handler has already set the status it stands for (413, 503 or 500: Web/Hardening.cs).

@@ -112,6 +112,8 @@ public sealed class ReturnEntry(GoldenThreadDb db, AuditLog audit, FigureLedger 
                 return new EntryOutcome.Invalid(problems, evaluation.Warnings);
             }
 
+            // On SQLite, this process's writers of returns wait their turn in order, in memory (Storage/SqliteWriters.cs).
+            using var turn = await SqliteWriters.TakeTurnAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var tracked = await LockAsync(returnId, cancellationToken);
             if (tracked is null || tracked.State != entity.State || tracked.UpdatedAt != entity.UpdatedAt)

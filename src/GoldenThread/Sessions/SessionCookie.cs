@@ -38,14 +38,47 @@ public static class SessionCookie
             };
             o.Events.OnValidatePrincipal = async context =>
             {
-                if (await ValidateAsync(context))
+                try
                 {
-                    await validate(context);
+                    if (await ValidateAsync(context))
+                    {
+                        await validate(context);
+                    }
+                }
+                catch (Exception e) when (Web.DatabaseBusy.Is(e))
+                {
+                    // The request is answered 503 (UseGoldenThreadSessionChecks throws this again after authentication).
+                    // The cookie's result is kept for the request, so the error page run again for it must not find the
+                    // exception here a second time, which turned the 503 into a 500: it is shown to nobody in particular,
+                    // without asking the busy database again. The cookie itself is kept.
+                    context.RejectPrincipal();
+                    context.HttpContext.Items[BusyKey] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
                 }
             };
         });
         return services;
     }
+
+    /// <summary>
+    /// After authentication: a session check that found the database busy fails the request there, as 503 (the exception
+    /// handler's status for it), once; the error page run again for the request is not failed again.
+    /// </summary>
+    public static WebApplication UseGoldenThreadSessionChecks(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use((context, next) =>
+        {
+            if (context.Items.Remove(BusyKey, out var busy) && busy is System.Runtime.ExceptionServices.ExceptionDispatchInfo exception)
+            {
+                exception.Throw();
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+
+    private static readonly object BusyKey = new();
 
     /// <summary>Whether the cookie's session is live; if not, the cookie is refused and removed.</summary>
     internal static async Task<bool> ValidateAsync(CookieValidatePrincipalContext context)

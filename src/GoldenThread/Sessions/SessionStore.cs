@@ -96,7 +96,16 @@ public sealed class SessionStore(GoldenThreadDb db, Database database, TimeProvi
 
         if (now - row.LastSeenAt >= SessionSettings.LastSeenResolution)
         {
-            await db.Sessions.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), cancellationToken);
+            try
+            {
+                await db.Sessions.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), cancellationToken);
+            }
+            catch (Exception e) when (Web.DatabaseBusy.Is(e))
+            {
+                // Bookkeeping only, as a token's last use is: a database busy with other writers (a quarter-end rush, an
+                // import) must not refuse the request; a later request records the use. The idle limit is counted in
+                // tens of minutes, so a use recorded a little late ends no session early.
+            }
         }
 
         return true;

@@ -75,6 +75,9 @@ public static class Schema
 
         try
         {
+            // Before the migration's transaction: the journal mode cannot change inside one.
+            await UseWriteAheadLogAsync(db, cancellationToken);
+
             // BEGIN IMMEDIATE: a second migrating process waits here (up to the command timeout) for the first.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (await ClearStaleSqliteLockAsync(db, cancellationToken))
@@ -90,6 +93,50 @@ public static class Schema
         {
             throw new UserFacingException(
                 "The database is busy: another process is writing to it or migrating it. Try again when it has finished. (" + e.Message + ")");
+        }
+    }
+
+    /// <summary>
+    /// Puts a SQLite database file in write-ahead-log mode, if it is not already: readers then never wait for the writer
+    /// and the writer never waits for readers, which a site with many people entering figures at once needs
+    /// (docs/decisions/0024-sqlite-write-ahead-log.md). The mode is kept in the file, so this is done once, when the
+    /// schema is first made and when the site starts on a file made before. Nothing on PostgreSQL.
+    /// </summary>
+    /// <returns>The journal mode the file is in afterwards (<c>wal</c>; SQLite keeps an in-memory database's own).</returns>
+    public static async Task<string?> UseWriteAheadLogAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            var mode = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            if (string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                return mode;
+            }
+
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
         }
     }
 

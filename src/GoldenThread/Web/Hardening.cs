@@ -17,7 +17,9 @@ namespace GoldenThread.Web;
 /// <param name="PasswordResetPerHour">Password reset requests per client address per hour.</param>
 /// <param name="ApiPerMinute">API requests per token (once it is checked), or per client address without one, per minute.</param>
 /// <param name="RefusedTokensPerMinute">API requests whose token is refused (unknown, expired, revoked or malformed), per client address per minute.</param>
-public sealed record RateLimits(int SignInPerMinute = 20, int PasswordResetPerHour = 10, int ApiPerMinute = 600, int RefusedTokensPerMinute = 20)
+/// <param name="ConcurrentRequests">Requests the site works on at once; the rest wait their turn in memory, first come first served.</param>
+/// <param name="QueuedRequests">Requests that may wait for a turn; beyond them the site answers 503 with <c>Retry-After</c>.</param>
+public sealed record RateLimits(int SignInPerMinute = 20, int PasswordResetPerHour = 10, int ApiPerMinute = 600, int RefusedTokensPerMinute = 20, int ConcurrentRequests = 32, int QueuedRequests = 4000)
 {
     public const string Section = "GoldenThread:RateLimits";
 
@@ -31,7 +33,9 @@ public sealed record RateLimits(int SignInPerMinute = 20, int PasswordResetPerHo
             Web.Settings.PositiveWholeNumber(section, nameof(SignInPerMinute), defaults.SignInPerMinute),
             Web.Settings.PositiveWholeNumber(section, nameof(PasswordResetPerHour), defaults.PasswordResetPerHour),
             Web.Settings.PositiveWholeNumber(section, nameof(ApiPerMinute), defaults.ApiPerMinute),
-            Web.Settings.PositiveWholeNumber(section, nameof(RefusedTokensPerMinute), defaults.RefusedTokensPerMinute));
+            Web.Settings.PositiveWholeNumber(section, nameof(RefusedTokensPerMinute), defaults.RefusedTokensPerMinute),
+            Web.Settings.PositiveWholeNumber(section, nameof(ConcurrentRequests), defaults.ConcurrentRequests),
+            Web.Settings.PositiveWholeNumber(section, nameof(QueuedRequests), defaults.QueuedRequests));
     }
 }
 
@@ -189,6 +193,65 @@ public static class Hardening
     }
 
     /// <summary>
+    /// At most <see cref="RateLimits.ConcurrentRequests"/> requests are worked on at once; the others wait in memory, oldest
+    /// first, rather than all competing for the processors and the database's connections and locks (a quarter-end rush:
+    /// hundreds of partners at the same moment would otherwise empty PostgreSQL's connection pool and keep SQLite's
+    /// writers waiting past their timeout). Beyond <see cref="RateLimits.QueuedRequests"/> waiting, 503 with
+    /// <c>Retry-After</c>. Static files are not counted. Placed before authentication, whose session check reads the
+    /// database; a request run again for the error page keeps its turn rather than queueing behind itself.
+    /// </summary>
+    public static WebApplication UseGoldenThreadConcurrencyLimit(this WebApplication app, WebAppOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(options);
+        var limits = options.Limits ?? new RateLimits();
+        var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = limits.ConcurrentRequests,
+            QueueLimit = limits.QueuedRequests,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        app.Lifetime.ApplicationStopped.Register(limiter.Dispose);
+        var turn = new object();
+        app.Use(async (context, next) =>
+        {
+            if (context.Items.ContainsKey(turn)
+                || context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null)
+            {
+                await next(context);
+                return;
+            }
+
+            using var lease = await limiter.AcquireAsync(1, context.RequestAborted);
+            if (!lease.IsAcquired)
+            {
+                context.Response.Headers.RetryAfter = QueueFullRetrySeconds.ToString(CultureInfo.InvariantCulture);
+                if (IsApi(context.Request.Path))
+                {
+                    await TypedResults.Problem(
+                        detail: $"The service has more requests waiting than it queues. Nothing was changed; try again in {QueueFullRetrySeconds} seconds (the Retry-After header).",
+                        statusCode: StatusCodes.Status503ServiceUnavailable,
+                        title: "The service is busy").ExecuteAsync(context);
+                }
+                else
+                {
+                    // The status code pages show the friendly "busy" page (Pages/Error.cshtml).
+                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                }
+
+                return;
+            }
+
+            context.Items[turn] = true;
+            await next(context);
+        });
+        return app;
+    }
+
+    /// <summary>The <c>Retry-After</c> when even the queue of waiting requests is full.</summary>
+    public const int QueueFullRetrySeconds = 5;
+
+    /// <summary>
     /// The answer for an exception no handler caught: a request body over the limit is 413 (and any other bad request its
     /// own status), a database busy with another writer is 503 with <c>Retry-After</c>, anything else 500.
     /// </summary>
@@ -304,7 +367,7 @@ internal sealed class PageMethodFilter : IPageFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         var method = context.HttpContext.Request.Method;
-        if (context.HandlerMethod is not null || HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        if (context.HandlerMethod is not null || HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || IsErrorPage(context.HttpContext))
         {
             return;
         }
@@ -318,6 +381,13 @@ internal sealed class PageMethodFilter : IPageFilter
     public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
     {
     }
+
+    /// <summary>
+    /// The error page run again for a failed request (an exception, or a status without a body): it answers whatever the
+    /// request's method was (a PUT that failed included), with the failure's status, never 405.
+    /// </summary>
+    private static bool IsErrorPage(HttpContext http) =>
+        http.Features.Get<IExceptionHandlerFeature>() is not null || http.Features.Get<IStatusCodeReExecuteFeature>() is not null;
 }
 
 /// <summary>The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed.</summary>

@@ -28,6 +28,9 @@ public static class ServeCommand
             await using (var db = database.Open())
             {
                 await Schema.EnsureCurrentAsync(db, database, terminal.Error, ct);
+
+                // A file made before the site kept its journal in write-ahead-log mode is switched once, here.
+                await Schema.UseWriteAheadLogAsync(db, ct);
                 if (isDemo)
                 {
                     var loaded = await DemoBundle.LoadIntoEmptyForCycleAsync(db, ct);

@@ -124,7 +124,10 @@ public static class WebApp
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseGoldenThreadApiProblems();
+        app.UseGoldenThreadConcurrencyLimit(options);
         app.UseAuthentication();
+        app.UseGoldenThreadSessionChecks();
         app.UseGoldenThreadRateLimits();
         app.UseAuthorization();
 
