@@ -99,7 +99,7 @@ public static class Schema
     /// <summary>
     /// Puts a SQLite database file in write-ahead-log mode, if it is not already: readers then never wait for the writer
     /// and the writer never waits for readers, which a site with many people entering figures at once needs
-    /// (docs/decisions/0024-sqlite-write-ahead-log.md). The mode is kept in the file, so this is done once, when the
+    /// (docs/decisions/0026-sqlite-write-ahead-log.md). The mode is kept in the file, so this is done once, when the
     /// schema is first made and when the site starts on a file made before. Nothing on PostgreSQL.
     /// </summary>
     /// <returns>The journal mode the file is in afterwards (<c>wal</c>; SQLite keeps an in-memory database's own).</returns>
