@@ -49,6 +49,10 @@ public static class AuditActions
     public const string BankHolidayAdded = "bank_holiday_added";
     public const string FormsIssued = "forms_issued";
     public const string CycleClosed = "cycle_closed";
+    public const string ExceptionRaised = "exception_raised";
+    public const string ExceptionWritten = "exception_written";
+    public const string ExceptionConsidered = "exception_considered";
+    public const string ExceptionClosed = "exception_closed";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -98,6 +102,10 @@ public static class AuditActions
         [BankHolidayAdded] = "Holiday added",
         [FormsIssued] = "Forms issued",
         [CycleClosed] = "Cycle closed",
+        [ExceptionRaised] = "Exception report raised",
+        [ExceptionWritten] = "Exception report written",
+        [ExceptionConsidered] = "Exception report considered",
+        [ExceptionClosed] = "Exception report closed",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -15,6 +15,7 @@ public static class InterventionSetup
         ArgumentNullException.ThrowIfNull(configuration);
         _ = mail;
         services.AddScoped<NoticeBoard>();
+        Exceptions.ExceptionsSetup.AddGoldenThreadExceptions(services);
         return services;
     }
 }

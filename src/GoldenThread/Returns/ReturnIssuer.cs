@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using System.Text.Json;
 using GoldenThread.Audit;
@@ -223,6 +224,9 @@ public static class ReturnsSetup
     public static IServiceCollection AddGoldenThreadReturns(this IServiceCollection services)
     {
         services.AddScoped<ReturnEntry>();
+        services.TryAddScoped<Exceptions.ExceptionLife>();
+        services.TryAddScoped<Exceptions.ReturnExceptions>();
+        services.TryAddScoped<Notices.NoticeBoard>();
         services.AddScoped<ReturnPreview>();
         services.AddScoped<ReturnIssuer>();
         services.AddJobHandler<ReturnIssueJob>(ReturnIssueJob.Kind);
