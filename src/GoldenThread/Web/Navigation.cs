@@ -21,7 +21,7 @@ public static class Navigation
             return [Items[0], Items[3]];
         }
 
-        var items = new List<(string, string, string)>(Items) { ("/tasks", "Your tasks", "tasks") };
+        var items = new List<(string, string, string)>(Items) { ("/tasks", "Your tasks", "tasks"), ("/exceptions", "Exceptions", "exceptions") };
         if (Domain.Access.AccessRules.MaySubmitAny(person.Actor))
         {
             items.Add(("/returns", "Your returns", "returns"));
