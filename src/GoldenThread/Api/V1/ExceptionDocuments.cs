@@ -14,8 +14,8 @@ public sealed record ExceptionSummaryDocument(
     [property: JsonPropertyName("area"), Description("The area's code.")] string Area,
     [property: JsonPropertyName("period"), Description("The quarter it was raised for, such as 2009-10-Q3.")] string Period,
     [property: JsonPropertyName("kind"), Description("performance (raised by the assessment) or data_quality (raised by the data-quality rules).")] ExceptionKind Kind,
-    [property: JsonPropertyName("status"), Description("A performance exception's status that raised it: red, amber, strong_green or no_data. Null for data quality.")] Status? Status,
-    [property: JsonPropertyName("cause"), Description("A data-quality exception's cause: late_twice_running, queried_repeatedly, amended_repeatedly or no_active_owner. Null for performance.")] DataQualityCause? Cause,
+    [property: JsonPropertyName("status"), Description("A performance exception's status that raised it: red, amber, strong_green or no_data. Null for data quality.")] string? Status,
+    [property: JsonPropertyName("cause"), Description("A data-quality exception's cause: late_twice_running, queried_repeatedly, amended_repeatedly or no_active_owner. Null for performance.")] string? Cause,
     [property: JsonPropertyName("state"), Description("required, drafted, submitted, noted, challenged, accepted or closed.")] ExceptionState State,
     [property: JsonPropertyName("body"), Description("The code of the body accountable for the indicator, whose members consider it; null when none.")] string? Body,
     [property: JsonPropertyName("stage"), Description("A data-quality exception's ladder stage (consecutive quarters with one, at most 3); null for performance, whose stage is the scorecard's.")] int? Stage,
@@ -26,8 +26,8 @@ public sealed record ExceptionSummaryDocument(
         ArgumentNullException.ThrowIfNull(row);
         return new(
             row.Id, row.IndicatorCode, row.AreaCode, row.Period, row.Kind,
-            row.Kind == ExceptionKind.Performance ? row.Status : null,
-            row.Cause, row.State, row.BodyCode, row.Stage, row.RaisedAt);
+            row.Kind == ExceptionKind.Performance ? row.Status.Code() : null,
+            row.Cause is { } cause ? Domain.Codes.Of(cause) : null, row.State, row.BodyCode, row.Stage, row.RaisedAt);
     }
 }
 
