@@ -114,32 +114,34 @@ public static class ExceptionQueries
             throw new ArgumentException(errors[0].Message, nameof(filter));
         }
 
-        var query = Rows(db);
+        // Filtered on the table, before the projection (which the database cannot filter on).
+        var reports = db.ExceptionReports.AsNoTracking();
         if (period is { } p)
         {
-            query = query.Where(r => r.Period == p.Code);
+            reports = reports.Where(e => e.Period == p.Code);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Body))
         {
             var body = filter.Body.Trim().ToUpperInvariant();
-            query = query.Where(r => r.BodyCode != null && r.BodyCode.ToUpper() == body);
+            reports = reports.Where(e => db.Bodies.Any(b => b.Id == e.BodyId && b.Code.ToUpper() == body));
         }
 
         if (state is { } s)
         {
-            query = query.Where(r => r.State == s);
+            reports = reports.Where(e => e.State == s);
         }
         else if (filter.OnlyOpen)
         {
-            query = query.Where(r => r.State != ExceptionState.Closed);
+            reports = reports.Where(e => e.State != ExceptionState.Closed);
         }
 
         if (kind is { } k)
         {
-            query = query.Where(r => r.Kind == k);
+            reports = reports.Where(e => e.Kind == k);
         }
 
+        var query = Rows(db, reports);
         var rows = await query.ToListAsync(cancellationToken);
         return await WithStagesAsync(db, rows, cancellationToken);
     }
@@ -153,7 +155,7 @@ public static class ExceptionQueries
             return null;
         }
 
-        var row = (await WithStagesAsync(db, await Rows(db).Where(r => r.Id == id).ToListAsync(cancellationToken), cancellationToken)).Single();
+        var row = (await WithStagesAsync(db, await Rows(db, db.ExceptionReports.AsNoTracking().Where(e => e.Id == id)).ToListAsync(cancellationToken), cancellationToken)).Single();
         var steps = await db.ExceptionSteps.AsNoTracking().Where(s => s.ExceptionReportId == id).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         var lead = await db.Indicators.AsNoTracking().Where(i => i.Id == report.IndicatorId).Select(i => i.LeadOrganisationId).SingleOrDefaultAsync(cancellationToken);
         return new ExceptionDetail(report, row, steps, lead);
@@ -186,8 +188,8 @@ public static class ExceptionQueries
         return next is null ? null : new NextMeeting(body.Code, body.Name, next.Starts ?? next.Date, next.Period);
     }
 
-    private static IQueryable<ExceptionRow> Rows(GoldenThreadDb db) =>
-        from e in db.ExceptionReports.AsNoTracking()
+    private static IQueryable<ExceptionRow> Rows(GoldenThreadDb db, IQueryable<ExceptionReport> reports) =>
+        from e in reports
         join i in db.Indicators on e.IndicatorId equals i.Id
         join a in db.Areas on e.AreaId equals a.Id
         from b in db.Bodies.Where(b => b.Id == e.BodyId).DefaultIfEmpty()

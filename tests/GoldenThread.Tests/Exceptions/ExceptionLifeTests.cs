@@ -230,6 +230,12 @@ public sealed class ExceptionLifeTests
             return await review.CloseRecoveredAsync(current, CancellationToken.None);
         }
 
+        public async Task<(int Raised, int Closed)> DataQualityAsync(Period quarter, bool ownersNow = false)
+        {
+            await using var scope = _services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<DataQualityExceptions>().ReviewAsync(quarter, ownersNow, CancellationToken.None);
+        }
+
         public async Task<ExceptionReport> ReportAsync()
         {
             await using var db = Database.Open();
