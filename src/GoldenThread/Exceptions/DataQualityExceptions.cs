@@ -1,8 +1,8 @@
 using System.Globalization;
 using GoldenThread.Audit;
+using GoldenThread.Domain.Assessment;
 using GoldenThread.Domain.Intervention;
 using GoldenThread.Domain.Periods;
-using GoldenThread.Domain.Assessment;
 using GoldenThread.Indicators;
 using GoldenThread.Reminders;
 using GoldenThread.Storage;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using System.Text.Json;
 using GoldenThread.Audit;
@@ -8,6 +7,7 @@ using GoldenThread.Domain.Returns;
 using GoldenThread.Storage;
 using GoldenThread.Worker;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GoldenThread.Returns;
 
