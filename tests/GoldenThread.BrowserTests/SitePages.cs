@@ -101,6 +101,14 @@ public static class SitePages
         new("return-queried-line", "/returns/{return:indicator.owner}/lines/{line:indicator.owner}", "main h1", As: Role.IndicatorOwner),
         new("return-queried-check", "/returns/{return:indicator.owner}/check", "main h1", As: Role.IndicatorOwner),
 
+        // Exception reports (issue 11): the list, a body's list for its next meeting, a bad filter, and one report (the
+        // demonstration's returns write their exception reports through ReturnEntry, so report 1 exists).
+        new("exceptions", "/exceptions", "main h1"),
+        new("exceptions-body", "/exceptions?body=SSC", "main h1", As: Role.BodyMember),
+        new("exceptions-bad-filter", "/exceptions?state=lost", ".govuk-error-summary", Status: 400),
+        new("exception", "/exceptions/1", "main h1"),
+        new("exception-delivery-lead", "/exceptions/1", "main h1", As: Role.DeliveryLead),
+
         // The audit trail, as the auditor and the administrator.
         new("audit-trail", "/audit", "main table", As: Role.Auditor),
         new("audit-trail-filtered", "/audit?action=signed_in", "main h1", As: Role.Administrator),

@@ -53,6 +53,7 @@ public static class ApiDocument
         ["Indicators"] = "The indicators' definitions, with their targets and values by area and period.",
         ["Figures"] = "Submitting an indicator's figures for an area and period, with a token of submit scope.",
         ["Returns"] = "A quarter's returns: reading yours with what is due and what the drafts give, and saving and submitting one all or nothing, with a token of submit scope.",
+        ["Exceptions"] = "Exception reports, performance and data quality: reading them with their history, and the accountable body's consideration (note, challenge, accept) with a token of submit scope.",
     };
 
     /// <summary>The answers every operation may give besides its own: no usable token, too many requests.</summary>

@@ -34,6 +34,9 @@ public static class GoldenThreadApi
         ListReturns.Map(v1);
         GetReturn.Map(v1);
         SaveReturn.Map(v1);
+        ListExceptions.Map(v1);
+        GetException.Map(v1);
+        ConsiderExceptionOperation.Map(v1);
 
         // Anything else under the API answers in the API's terms, not with the site's HTML not-found page.
         // A wrong method is 405 with Allow, a wrong content type 415 (ApiFallback).

@@ -61,6 +61,10 @@ public static class AuditActions
     public const string ReportConsidered = "report_considered";
     public const string JobRetried = "job_retried";
     public const string JobDiscarded = "job_discarded";
+    public const string ExceptionRaised = "exception_raised";
+    public const string ExceptionWritten = "exception_written";
+    public const string ExceptionConsidered = "exception_considered";
+    public const string ExceptionClosed = "exception_closed";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -122,6 +126,10 @@ public static class AuditActions
         [ReportConsidered] = "Stage 3 report considered",
         [JobRetried] = "Failed job retried",
         [JobDiscarded] = "Failed job discarded",
+        [ExceptionRaised] = "Exception report raised",
+        [ExceptionWritten] = "Exception report written",
+        [ExceptionConsidered] = "Exception report considered",
+        [ExceptionClosed] = "Exception report closed",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -22,6 +22,7 @@ public static class InterventionSetup
         services.AddSingleton(NoticeSweep.Daily);
         services.AddScoped<Bodies.NameBodyOfficers>();
         services.AddGoldenThreadActions();
+        Exceptions.ExceptionsSetup.AddGoldenThreadExceptions(services);
         return services;
     }
 }

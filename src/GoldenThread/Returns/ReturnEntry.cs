@@ -27,7 +27,7 @@ namespace GoldenThread.Returns;
 /// transaction they were not given), and the return is then locked (FOR UPDATE on PostgreSQL; the write lock on SQLite)
 /// and read again: if someone saved it in between, the whole entry is checked again on what they saved.
 /// </remarks>
-public sealed class ReturnEntry(GoldenThreadDb db, AuditLog audit, FigureLedger ledger, ReportingClock clock, FigureLimits limits, TimeProvider time)
+public sealed class ReturnEntry(GoldenThreadDb db, AuditLog audit, FigureLedger ledger, ReportingClock clock, FigureLimits limits, TimeProvider time, ReturnExceptions exceptions)
 {
     private const int Attempts = 3;
 
@@ -147,6 +147,8 @@ public sealed class ReturnEntry(GoldenThreadDb db, AuditLog audit, FigureLedger 
                     tracked.State = ReturnState.InProgress;
                 }
 
+                await exceptions.RecordAsync(tracked, snapshot, evaluation, request, [.. inputs.Select(i => i.LineId)], submitted: false, cancellationToken);
+
                 audit.Add(
                     request.Actor,
                     AuditActions.ReturnSaved,
@@ -158,6 +160,7 @@ public sealed class ReturnEntry(GoldenThreadDb db, AuditLog audit, FigureLedger 
                 return new EntryOutcome.Saved(evaluation.Warnings);
             }
 
+            await exceptions.RecordAsync(tracked, snapshot, evaluation, request, [], submitted: true, cancellationToken);
             var written = await WriteAsync(tracked, snapshot, evaluation, request, onBehalfOf, cancellationToken);
             var wasQueried = tracked.State == ReturnState.Queried;
             tracked.State = ReturnState.Submitted;

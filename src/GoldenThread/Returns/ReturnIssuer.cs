@@ -7,6 +7,7 @@ using GoldenThread.Domain.Returns;
 using GoldenThread.Storage;
 using GoldenThread.Worker;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GoldenThread.Returns;
 
@@ -223,6 +224,9 @@ public static class ReturnsSetup
     public static IServiceCollection AddGoldenThreadReturns(this IServiceCollection services)
     {
         services.AddScoped<ReturnEntry>();
+        services.TryAddScoped<Exceptions.ExceptionLife>();
+        services.TryAddScoped<Exceptions.ReturnExceptions>();
+        services.TryAddScoped<Notices.NoticeBoard>();
         services.AddScoped<ReturnPreview>();
         services.AddScoped<ReturnIssuer>();
         services.AddJobHandler<ReturnIssueJob>(ReturnIssueJob.Kind);

@@ -79,6 +79,7 @@ public sealed class CycleActions(GoldenThreadDb db, AuditLog audit, JobQueue que
         cycle.ClosedAt = time.GetUtcNow();
         cycle.ClosedById = actor.Id;
         audit.Add(actor, AuditActions.CycleClosed, $"Closed the {quarter.DisplayName} cycle.", subjectName: quarter.Code);
+        Exceptions.ExceptionReview.Queue(db, cycle.ClosedAt.Value, $"cycle-closed:{quarter.Code}");
         await db.SaveChangesAsync(cancellationToken);
         return new CycleOutcome(true, $"The {quarter.DisplayName} cycle is closed.");
     }

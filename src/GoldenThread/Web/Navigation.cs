@@ -21,7 +21,7 @@ public static class Navigation
             return [Items[0], Items[3]];
         }
 
-        var items = new List<(string, string, string)>(Items) { ("/bodies", "Bodies", "bodies"), ("/tasks", "Your tasks", "tasks") };
+        var items = new List<(string, string, string)>(Items) { ("/bodies", "Bodies", "bodies"), ("/exceptions", "Exceptions", "exceptions"), ("/tasks", "Your tasks", "tasks") };
         if (Domain.Access.AccessRules.MaySubmitAny(person.Actor))
         {
             items.Add(("/returns", "Your returns", "returns"));

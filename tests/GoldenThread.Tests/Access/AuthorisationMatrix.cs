@@ -231,5 +231,15 @@ public static class AuthorisationMatrix
         new("GET", "report-requests/{id:int}/document", "/report-requests/999999/document", SignedIn),
         new("GET", "reports/half-yearly", "/reports/half-yearly?half=2009-10-H1", SignedIn),
         new("GET", "reports/half-yearly.docx", "/reports/half-yearly.docx?half=2009-10-H1", SignedIn),
+
+        // Exception reports (issue 11, items 2, 4 and 7): read by anyone signed in, as the scorecard is. Who may consider,
+        // answer, write or close one is the use cases' decision (InterventionAccess; ExceptionLifeTests); the samples name a
+        // report that does not exist, so whoever passes the endpoint gets its 404. The API writes with a submit token only.
+        new("GET", "exceptions", "/exceptions", SignedIn),
+        new("GET", "exceptions/{id:int}", "/exceptions/999999", SignedIn),
+        new("POST", "exceptions/{id:int}", "/exceptions/999999", SignedIn),
+        new("GET", "/api/v1/exceptions", "/api/v1/exceptions?state=open", SignedInOrToken),
+        new("GET", "/api/v1/exceptions/{id:int}", "/api/v1/exceptions/999999", SignedInOrToken),
+        new("POST", "/api/v1/exceptions/{id:int}/consideration", "/api/v1/exceptions/999999/consideration", SubmitToken),
     ];
 }

@@ -198,6 +198,12 @@ public sealed class ReturnReview(GoldenThreadDb db, AuditLog audit, FigureLedger
             ? $"{ReviewRules.Name(action)}: return {Name(r)} ({ReturnStates.Name(r.State).ToLowerInvariant()})."
             : $"{ReviewRules.Name(action)}: return {Name(r)} from {ReturnStates.Name(before).ToLowerInvariant()} to {ReturnStates.Name(r.State).ToLowerInvariant()}.";
         audit.Add(request.Actor, AuditActionFor(action), step.Text is null ? detail : $"{detail} {step.Text}", r.AssigneeId, r.Assignee?.Email);
+        if (action == ReviewAction.SignOff)
+        {
+            // Final figures may show a recovery: the exceptions' review closes what recovered (issue 11).
+            Exceptions.ExceptionReview.Queue(db, now, $"sign-off:{r.Id}:{now.UtcTicks}");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return AdminChange.Success(done, r.Id);
     }
