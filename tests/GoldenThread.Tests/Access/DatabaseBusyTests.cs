@@ -94,7 +94,7 @@ public sealed class DatabaseBusyOnSqliteTests(WebTestHost host) : DatabaseBusyTe
     [Fact]
     public async Task The_site_keeps_its_sqlite_file_in_write_ahead_log_mode()
     {
-        // Readers never wait for the writer, nor the writer for readers (docs/decisions/0024-sqlite-write-ahead-log.md).
+        // Readers never wait for the writer, nor the writer for readers (docs/decisions/0026-sqlite-write-ahead-log.md).
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(Host.Database.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
