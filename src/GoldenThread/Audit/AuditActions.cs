@@ -49,6 +49,12 @@ public static class AuditActions
     public const string BankHolidayAdded = "bank_holiday_added";
     public const string FormsIssued = "forms_issued";
     public const string CycleClosed = "cycle_closed";
+    public const string LadderTriggerRaised = "ladder_trigger_raised";
+    public const string LadderTriggerCleared = "ladder_trigger_cleared";
+    public const string LadderRecorded = "ladder_recorded";
+    public const string EscalationRaised = "escalation_raised";
+    public const string EscalationEscalated = "escalation_escalated";
+    public const string EscalationResolved = "escalation_resolved";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -98,6 +104,12 @@ public static class AuditActions
         [BankHolidayAdded] = "Holiday added",
         [FormsIssued] = "Forms issued",
         [CycleClosed] = "Cycle closed",
+        [LadderTriggerRaised] = "Ladder stage set by hand",
+        [LadderTriggerCleared] = "Ladder stage set by hand cleared",
+        [LadderRecorded] = "Ladder changes recorded",
+        [EscalationRaised] = "Issue escalated",
+        [EscalationEscalated] = "Escalation passed up the chain",
+        [EscalationResolved] = "Escalation resolved",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

@@ -1,5 +1,6 @@
 using GoldenThread.Accounts;
 using GoldenThread.Notices;
+using GoldenThread.Worker;
 
 namespace GoldenThread.Intervention;
 
@@ -15,6 +16,13 @@ public static class InterventionSetup
         ArgumentNullException.ThrowIfNull(configuration);
         _ = mail;
         services.AddScoped<NoticeBoard>();
+        services.AddScoped<LadderRecorder>();
+        services.AddScoped<RaiseLadderTrigger>();
+        services.AddScoped<ClearLadderTrigger>();
+        services.AddScoped<RaiseEscalation>();
+        services.AddScoped<DecideEscalation>();
+        services.AddJobHandler<LadderRecordJob>(LadderRecordJob.Kind);
+        services.AddSingleton(LadderRecordJob.Daily);
         return services;
     }
 }
