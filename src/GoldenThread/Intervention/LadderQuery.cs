@@ -80,6 +80,13 @@ public static class LadderQuery
         return rule;
     }
 
+    /// <summary>The highest stage of <paramref name="triggers"/> (one pair's) in force at a period, 0 for none: what the indicator and area pages combine with the engine's.</summary>
+    public static Func<Period, int> ManualStageAt(IReadOnlyList<LadderTrigger> triggers)
+    {
+        ArgumentNullException.ThrowIfNull(triggers);
+        return period => triggers.Where(t => ManualStages.HoldsAt(t, period)).Select(t => t.Stage).DefaultIfEmpty(0).Max();
+    }
+
     /// <summary>"1 quarter", "2 quarters", "3 or more quarters": the run a computed stage stands for.</summary>
     public static string RunWords(int stage) => stage switch
     {

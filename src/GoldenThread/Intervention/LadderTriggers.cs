@@ -19,7 +19,7 @@ public sealed record TriggerRaise(Actor Actor, string? Indicator, string? Area, 
 public sealed record TriggerClearance(Actor Actor, int TriggerId, string? Reason);
 
 /// <summary>What the manual-trigger use cases share: who may act, and telling the pair's people.</summary>
-internal static class TriggerRules
+public static class TriggerRules
 {
     public static async Task<bool> MayActAsync(GoldenThreadDb db, Actor actor, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ internal static class TriggerRules
 
     public const string Refusal = "Only the executive board's members and administrators may set or clear a stage by hand";
 
-    public static async Task TellAsync(GoldenThreadDb db, NoticeBoard notices, LadderTrigger trigger, string what, string subject, string text, CancellationToken cancellationToken)
+    internal static async Task TellAsync(GoldenThreadDb db, NoticeBoard notices, LadderTrigger trigger, string what, string subject, string text, CancellationToken cancellationToken)
     {
         var concerned = await ConcernedPeople.ForPairAsync(db, trigger.IndicatorId, trigger.AreaId, cancellationToken);
         var people = concerned.Leads.ToList();
