@@ -147,7 +147,7 @@ public sealed class RaiseEscalation(GoldenThreadDb db, AuditLog audit, Reporting
             State = EscalationState.Open,
             RaisedAt = time.GetUtcNow(),
             RaisedById = actor.Id,
-            RaisedBy = actor.Name.Length <= Escalation.NameLength ? actor.Name : actor.Name[..Escalation.NameLength],
+            RaisedBy = await TriggerRules.NameOfAsync(Db, actor, Escalation.NameLength, cancellationToken),
         };
         Db.Escalations.Add(escalation);
         await Db.SaveChangesAsync(cancellationToken);
@@ -206,10 +206,6 @@ public sealed class DecideEscalation(GoldenThreadDb db, AuditLog audit, Reportin
         {
             errors.Add(new FieldError("decided_on", "The date of the decision must be today or in the past"));
         }
-        else if (decidedOn < DateOnly.FromDateTime(escalation.RaisedAt.UtcDateTime))
-        {
-            errors.Add(new FieldError("decided_on", "The date of the decision cannot be before the issue was raised"));
-        }
 
         if (errors.Count > 0)
         {
@@ -220,6 +216,7 @@ public sealed class DecideEscalation(GoldenThreadDb db, AuditLog audit, Reportin
         var to = request.Resolve ? from : next!.Value;
         var toBody = request.Resolve ? escalation.BodyId : await EscalationBodies.AtAsync(Db, escalation.IndicatorId, to, cancellationToken);
         var now = time.GetUtcNow();
+        var who = await TriggerRules.NameOfAsync(Db, actor, Escalation.NameLength, cancellationToken);
         Db.EscalationSteps.Add(new EscalationStep
         {
             EscalationId = escalation.Id,
@@ -231,7 +228,7 @@ public sealed class DecideEscalation(GoldenThreadDb db, AuditLog audit, Reportin
             DecidedOn = request.DecidedOn!.Value,
             At = now,
             PersonId = actor.Id,
-            Who = actor.Name.Length <= Escalation.NameLength ? actor.Name : actor.Name[..Escalation.NameLength],
+            Who = who,
         });
         var (indicator, area) = await TriggerRules.PairCodesAsync(Db, escalation.IndicatorId, escalation.AreaId, cancellationToken);
         if (request.Resolve)

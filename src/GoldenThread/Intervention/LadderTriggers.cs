@@ -51,6 +51,16 @@ public static class TriggerRules
         return (indicator, area);
     }
 
+    /// <summary>The name the record shows for whoever acted: the person's full name, else the audit trail's name (the command line, the worker).</summary>
+    public static async Task<string> NameOfAsync(GoldenThreadDb db, AuditActor actor, int length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var name = actor.Id is { } id ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.FullName).SingleOrDefaultAsync(cancellationToken) : null;
+        name ??= actor.Name;
+        return name.Length <= length ? name : name[..length];
+    }
+
     public static string? Check(string? text, string what, int length) =>
         string.IsNullOrWhiteSpace(text) ? $"Enter {what}"
         : text.Trim().Length > length ? $"{char.ToUpperInvariant(what[0])}{what[1..]} must be {length} characters or fewer"
@@ -132,7 +142,7 @@ public sealed class RaiseLadderTrigger(GoldenThreadDb db, AuditLog audit, Report
             Evidence = request.Evidence!.Trim(),
             RaisedAt = time.GetUtcNow(),
             RaisedById = actor.Id,
-            RaisedBy = actor.Name.Length <= LadderTrigger.NameLength ? actor.Name : actor.Name[..LadderTrigger.NameLength],
+            RaisedBy = await TriggerRules.NameOfAsync(Db, actor, LadderTrigger.NameLength, cancellationToken),
         };
         Db.LadderTriggers.Add(trigger);
         await Db.SaveChangesAsync(cancellationToken);
@@ -181,7 +191,7 @@ public sealed class ClearLadderTrigger(GoldenThreadDb db, AuditLog audit, Report
         trigger.ClearedInPeriod = period.Code;
         trigger.ClearedAt = time.GetUtcNow();
         trigger.ClearedById = actor.Id;
-        trigger.ClearedBy = actor.Name.Length <= LadderTrigger.NameLength ? actor.Name : actor.Name[..LadderTrigger.NameLength];
+        trigger.ClearedBy = await TriggerRules.NameOfAsync(Db, actor, LadderTrigger.NameLength, cancellationToken);
         trigger.ClearReason = request.Reason!.Trim();
         await Db.SaveChangesAsync(cancellationToken);
         var (indicator, area) = await TriggerRules.PairCodesAsync(Db, trigger.IndicatorId, trigger.AreaId, cancellationToken);
