@@ -21,6 +21,7 @@ public static class InterventionSetup
         services.AddScoped<ClearLadderTrigger>();
         services.AddScoped<RaiseEscalation>();
         services.AddScoped<DecideEscalation>();
+        services.AddExecutiveBoardPolicy();
         services.AddJobHandler<LadderRecordJob>(LadderRecordJob.Kind);
         services.AddSingleton(LadderRecordJob.Daily);
         return services;

@@ -44,7 +44,6 @@ public static class ClearTrigger
 
     private static async Task<Results<Ok<TriggerDocument>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         [Description("The trigger's id, from GET /api/v1/ladder/triggers.")] int id,
-        [FromBody] ClearanceRequestDocument body,
         HttpContext context,
         [FromServices] GoldenThreadDb db,
         [FromServices] CurrentPerson current,
@@ -57,6 +56,12 @@ public static class ClearTrigger
             var detail = TriggerRules.Refusal + ".";
             await AccessAudit.DeniedAsync(context, detail);
             return ApiProblems.Forbidden(detail);
+        }
+
+        var (body, problem) = await TriggerBodies.ReadAsync<ClearanceRequestDocument>(context, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
         }
 
         if (!await db.LadderTriggers.AnyAsync(t => t.Id == id, cancellationToken))

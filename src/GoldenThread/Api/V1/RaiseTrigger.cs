@@ -46,7 +46,6 @@ public static class RaiseTrigger
                 ]));
 
     private static async Task<Results<Created<TriggerDocument>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        [FromBody] TriggerRequestDocument body,
         HttpContext context,
         [FromServices] GoldenThreadDb db,
         [FromServices] CurrentPerson current,
@@ -59,6 +58,12 @@ public static class RaiseTrigger
             var detail = TriggerRules.Refusal + ".";
             await AccessAudit.DeniedAsync(context, detail);
             return ApiProblems.Forbidden(detail);
+        }
+
+        var (body, problem) = await TriggerBodies.ReadAsync<TriggerRequestDocument>(context, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
         }
 
         var outcome = await raise.RunAsync(await HttpAuditActor.OfAsync(context), new TriggerRaise(person.Actor, body.Indicator, body.Area, body.Stage, body.Reason, body.Evidence), cancellationToken);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GoldenThread.Pages.Ladder;
 
 /// <summary><c>/ladder/triggers/new</c>: the executive board sets a stage by hand for an indicator in an area, with the reason and evidence.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = ExecutiveBoardPolicy.Name)]
 public sealed class NewTriggerModel(GoldenThreadDb db, CurrentPerson current, RaiseLadderTrigger raise) : PageModel
 {
     [BindProperty]

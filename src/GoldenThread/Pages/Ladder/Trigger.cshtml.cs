@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GoldenThread.Pages.Ladder;
 
 /// <summary><c>/ladder/triggers/{id}</c>: a stage set by hand, who raised it and why; the executive board clears it here with the reason.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = ExecutiveBoardPolicy.ToPost)]
 public sealed class TriggerModel(GoldenThreadDb db, CurrentPerson current, ClearLadderTrigger clear) : PageModel
 {
     public LadderTrigger Trigger { get; private set; } = null!;
