@@ -109,6 +109,15 @@ public static class SitePages
         new("exception", "/exceptions/1", "main h1"),
         new("exception-delivery-lead", "/exceptions/1", "main h1", As: Role.DeliveryLead),
 
+        // The ladder of intervention (issue 11): who is at which stage and why, setting a stage by hand (the
+        // administrator acts for the executive board), and escalations.
+        new("ladder", "/ladder", "main h1"),
+        new("ladder-body", $"/ladder?period={DemoBundle.LatestQuarter}&body=SSC", "main h1"),
+        new("ladder-bad-period", "/ladder?period=2009-10-Q9", ".govuk-error-summary", Status: 400),
+        new("ladder-trigger-new", "/ladder/triggers/new?indicator=NI%2016&area=HRT", "main form", As: Role.Administrator),
+        new("escalations", "/escalations", "main h1"),
+        new("escalation-new", "/escalations/new?indicator=NI%2015&area=HRT", "main form", As: Role.DeliveryLead),
+
         // The audit trail, as the auditor and the administrator.
         new("audit-trail", "/audit", "main table", As: Role.Auditor),
         new("audit-trail-filtered", "/audit?action=signed_in", "main h1", As: Role.Administrator),

@@ -30,6 +30,12 @@ public static class ApiDocument
     /// <summary>The example body of a submission, in the document and the reference page's curl line.</summary>
     public const string SubmissionExample = "{\"actual\": 0.52, \"projected_outturn\": 1.01, \"note\": \"Two incidents reclassified\"}";
 
+    /// <summary>The example body of setting a stage by hand (POST /api/v1/ladder/triggers).</summary>
+    public const string TriggerExample = "{\"indicator\": \"NI 15\", \"area\": \"HRT\", \"stage\": 2, \"reason\": \"Red for two quarters and the partnership's plan is not working\", \"evidence\": \"Crime figures for 2009-10 Q1 and Q2; inspection letter of 2 November 2009\"}";
+
+    /// <summary>The example body of clearing a stage set by hand.</summary>
+    public const string ClearanceExample = "{\"reason\": \"Back on trajectory after the improvement plan\"}";
+
     /// <summary>The example body of a return's PUT: one line's figures, saved as a draft.</summary>
     public const string ReturnEntryExample = "{\"submit\": false, \"lines\": [{\"line\": 1, \"actual\": 12.5, \"projected_outturn\": 48, \"note\": \"Two incidents reclassified\"}]}";
 
@@ -52,6 +58,7 @@ public static class ApiDocument
         ["Scorecard"] = "Every indicator's figures and judgements (status, trend, ladder stage) for one period, as the scorecard page and the command line give them.",
         ["Indicators"] = "The indicators' definitions, with their targets and values by area and period.",
         ["Figures"] = "Submitting an indicator's figures for an area and period, with a token of submit scope.",
+        ["Ladder of intervention"] = "Who is at which stage of the ladder of intervention and why; the stages the executive board sets and clears by hand (with a token of submit scope, for its members and administrators); and issues escalated along the governance chain.",
         ["Returns"] = "A quarter's returns: reading yours with what is due and what the drafts give, and saving and submitting one all or nothing, with a token of submit scope.",
         ["Exceptions"] = "Exception reports, performance and data quality: reading them with their history, and the accountable body's consideration (note, challenge, accept) with a token of submit scope.",
     };
@@ -146,6 +153,8 @@ public static class ApiDocument
                     {
                         nameof(V1.SubmitFigure) => SubmissionExample,
                         nameof(V1.SaveReturn) => ReturnEntryExample,
+                        nameof(V1.RaiseTrigger) => TriggerExample,
+                        nameof(V1.ClearTrigger) => ClearanceExample,
                         _ => null,
                     };
                     if (example is not null)

@@ -65,6 +65,12 @@ public static class AuditActions
     public const string ExceptionWritten = "exception_written";
     public const string ExceptionConsidered = "exception_considered";
     public const string ExceptionClosed = "exception_closed";
+    public const string LadderTriggerRaised = "ladder_trigger_raised";
+    public const string LadderTriggerCleared = "ladder_trigger_cleared";
+    public const string LadderRecorded = "ladder_recorded";
+    public const string EscalationRaised = "escalation_raised";
+    public const string EscalationEscalated = "escalation_escalated";
+    public const string EscalationResolved = "escalation_resolved";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -130,6 +136,12 @@ public static class AuditActions
         [ExceptionWritten] = "Exception report written",
         [ExceptionConsidered] = "Exception report considered",
         [ExceptionClosed] = "Exception report closed",
+        [LadderTriggerRaised] = "Ladder stage set by hand",
+        [LadderTriggerCleared] = "Ladder stage set by hand cleared",
+        [LadderRecorded] = "Ladder changes recorded",
+        [EscalationRaised] = "Issue escalated",
+        [EscalationEscalated] = "Escalation passed up the chain",
+        [EscalationResolved] = "Escalation resolved",
     };
 
     public static IReadOnlyCollection<string> All => Names.Keys;

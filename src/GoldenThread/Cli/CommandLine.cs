@@ -31,6 +31,7 @@ public static class CommandLine
                 Worker.WorkerCommand.Create(database, terminal),
                 Timetable.TimetableCommand.Create(database, terminal),
                 Accounts.KeysCommand.Create(terminal),
+                Intervention.LadderCommand.Create(database, terminal),
             },
         };
 

@@ -43,7 +43,11 @@ public sealed record IndicatorReport(
             : "Actual";
     }
 
-    public static IndicatorReport Build(IndicatorRules rules, Tolerances systemTolerances, IndicatorHistory history, IReadOnlyDictionary<Period, string>? notes = null)
+    /// <param name="manualStage">
+    /// The stage the executive board set by hand at a period (<c>Intervention.ManualStages</c>), 0 for none; the stage
+    /// shown is the higher of it and the computed one, as on the scorecard.
+    /// </param>
+    public static IndicatorReport Build(IndicatorRules rules, Tolerances systemTolerances, IndicatorHistory history, IReadOnlyDictionary<Period, string>? notes = null, Func<Period, int>? manualStage = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(systemTolerances);
@@ -57,7 +61,7 @@ public sealed record IndicatorReport(
         var quarters = new List<ExplainedAssessment>();
         foreach (var quarter in Span(history.Values.Keys.Where(p => p.Kind is PeriodKind.Month or PeriodKind.Quarter), PeriodKind.Quarter))
         {
-            quarters.Add(Explain(rules, systemTolerances, assessor, quarter));
+            quarters.Add(Explain(rules, systemTolerances, assessor, quarter, manualStage));
         }
 
         // A year has an outturn when its own row or its last reporting period's row has an actual (assessment.md).
@@ -65,11 +69,11 @@ public sealed record IndicatorReport(
             .Select(p => p.FinancialYear)
             .Distinct()
             .Order()
-            .Select(year => Explain(rules, systemTolerances, assessor, year))
+            .Select(year => Explain(rules, systemTolerances, assessor, year, manualStage))
             .Where(year => year.Assessment.OutturnStoodIn)
             .ToList();
 
-        var ladder = LadderHistory.Build(rules, [.. quarters.Select(q => q.Assessment)]);
+        var ladder = LadderHistory.Build(rules, [.. quarters.Select(q => q.Assessment)], manualStage);
         return new IndicatorReport(PlottedLabelFor(rules), figures, targets, profileColumns, quarters, ladder, years);
     }
 
@@ -77,9 +81,9 @@ public sealed record IndicatorReport(
     public ChartData Chart(string id, string title, int decimals) =>
         new(id, title, PlottedLabel, "Annual target", decimals, [.. Figures.Select(f => new ChartPoint(f.Period, f.Plotted, f.AnnualTarget))]);
 
-    private static ExplainedAssessment Explain(IndicatorRules rules, Tolerances systemTolerances, Assessor assessor, Period period)
+    private static ExplainedAssessment Explain(IndicatorRules rules, Tolerances systemTolerances, Assessor assessor, Period period, Func<Period, int>? manualStage)
     {
-        var assessment = assessor.Assess(period);
+        var assessment = assessor.Assess(period, manualStage?.Invoke(period) ?? 0);
         var supplier = assessor.ValueAt(period)?.Supplier;
         return new ExplainedAssessment(
             assessment,

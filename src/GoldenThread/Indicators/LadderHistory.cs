@@ -5,8 +5,18 @@ using GoldenThread.Scorecard;
 
 namespace GoldenThread.Indicators;
 
-/// <summary>One period on the ladder of intervention: whether it was off trajectory, the stage, and why, in words.</summary>
-public sealed record LadderStep(Period Period, bool OffTrajectory, bool Skipped, int Run, int Stage, string Why);
+/// <summary>
+/// One period on the ladder of intervention: whether it was off trajectory, the stage shown (the higher of the computed
+/// and the manual), and why, in words.
+/// </summary>
+public sealed record LadderStep(Period Period, bool OffTrajectory, bool Skipped, int Run, int Stage, string Why)
+{
+    /// <summary>The stage the rule gives.</summary>
+    public int Computed { get; init; } = Stage;
+
+    /// <summary>The stage the executive board set by hand (0 for none).</summary>
+    public int Manual { get; init; }
+}
 
 /// <summary>
 /// The ladder of intervention period by period, with the reason for each stage (assessment.md, "Ladder of
@@ -18,7 +28,7 @@ public static class LadderHistory
     /// Explains consecutive assessments of one indicator in one area, oldest first, all of one kind of period
     /// (quarters). The first must be no later than the first period with figures: nothing before it can be off trajectory.
     /// </summary>
-    public static IReadOnlyList<LadderStep> Build(IndicatorRules rules, IReadOnlyList<Assessment> assessments)
+    public static IReadOnlyList<LadderStep> Build(IndicatorRules rules, IReadOnlyList<Assessment> assessments, Func<Period, int>? manualStage = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(assessments);
@@ -39,12 +49,17 @@ public static class LadderHistory
             };
 
             var why = $"{reason} {StageSentence(run, stage, assessment.Period.Kind, skipped)}";
-            if (assessment.LadderStage > stage)
+            var manual = manualStage?.Invoke(assessment.Period) ?? (assessment.LadderStage > stage ? assessment.LadderStage : 0);
+            if (manual > stage)
             {
-                why += $" The executive board set Stage {assessment.LadderStage} by hand.";
+                why += $" The executive board set Stage {manual} by hand, so Stage {manual} is shown.";
+            }
+            else if (manual > 0)
+            {
+                why += $" The executive board's Stage {manual}, set by hand, is not above it.";
             }
 
-            steps.Add(new LadderStep(assessment.Period, assessment.OffTrajectory, skipped, run, Math.Max(stage, assessment.LadderStage), why));
+            steps.Add(new LadderStep(assessment.Period, assessment.OffTrajectory, skipped, run, Math.Max(stage, manual), why) { Computed = stage, Manual = manual });
         }
 
         return steps;

@@ -23,6 +23,14 @@ public static class InterventionSetup
         services.AddScoped<Bodies.NameBodyOfficers>();
         services.AddGoldenThreadActions();
         Exceptions.ExceptionsSetup.AddGoldenThreadExceptions(services);
+        services.AddScoped<LadderRecorder>();
+        services.AddScoped<RaiseLadderTrigger>();
+        services.AddScoped<ClearLadderTrigger>();
+        services.AddScoped<RaiseEscalation>();
+        services.AddScoped<DecideEscalation>();
+        services.AddExecutiveBoardPolicy();
+        services.AddJobHandler<LadderRecordJob>(LadderRecordJob.Kind);
+        services.AddSingleton(LadderRecordJob.Daily);
         return services;
     }
 }

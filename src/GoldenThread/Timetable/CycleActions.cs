@@ -81,6 +81,9 @@ public sealed class CycleActions(GoldenThreadDb db, AuditLog audit, JobQueue que
         audit.Add(actor, AuditActions.CycleClosed, $"Closed the {quarter.DisplayName} cycle.", subjectName: quarter.Code);
         Exceptions.ExceptionReview.Queue(db, cycle.ClosedAt.Value, $"cycle-closed:{quarter.Code}");
         await db.SaveChangesAsync(cancellationToken);
+
+        // The quarter's figures are final: record how the ladder moved (Intervention.LadderRecordJob).
+        await queue.EnqueueAsync(Intervention.LadderRecordJob.Kind, new Intervention.LadderRecordJob.Payload(quarter.Code), uniqueKey: Intervention.LadderRecordJob.ClosedKey(quarter), cancellationToken: cancellationToken);
         return new CycleOutcome(true, $"The {quarter.DisplayName} cycle is closed.");
     }
 

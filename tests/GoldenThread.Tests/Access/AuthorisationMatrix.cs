@@ -60,6 +60,8 @@ public static class AuthorisationMatrix
     private const string CentralTeam = "S  A A F F F F F F  S S";
     private const string ReturnsReaders = "S  A A F F F F F A  S S";
     private const string SubmitToken = "S  S S S S S S S S  F A";
+    private const string ExecutiveBoard = "S  A F F F F F F F  S S";
+    private const string ExecutiveBoardToken = "S  S S S S S S S S  F F";
 
     // Pages whose own answer looks like a refusal to everyone: the access-denied page is a 403, and the steps
     // after the password send anyone who arrives without taking that step back to sign in.
@@ -241,5 +243,26 @@ public static class AuthorisationMatrix
         new("GET", "/api/v1/exceptions", "/api/v1/exceptions?state=open", SignedInOrToken),
         new("GET", "/api/v1/exceptions/{id:int}", "/api/v1/exceptions/999999", SignedInOrToken),
         new("POST", "/api/v1/exceptions/{id:int}/consideration", "/api/v1/exceptions/999999/consideration", SubmitToken),
+
+        // The ladder of intervention (issue 11): read by anyone signed in; only the executive board's members and
+        // administrators set or clear a stage by hand (in the browser, or with a submit token: the personas' submit token
+        // is a delivery lead's, refused). Escalations are raised and decided by whoever is at the level the issue stands
+        // at: past the endpoint, that is the use case's decision (Intervention/LadderTests).
+        new("GET", "ladder", "/ladder", SignedIn),
+        new("GET", "ladder/triggers/new", "/ladder/triggers/new", ExecutiveBoard),
+        new("POST", "ladder/triggers/new", "/ladder/triggers/new", ExecutiveBoard),
+        new("GET", "ladder/triggers/{id:int}", "/ladder/triggers/999999", SignedIn),
+        new("POST", "ladder/triggers/{id:int}", "/ladder/triggers/999999", ExecutiveBoard),
+        new("GET", "escalations", "/escalations", SignedIn),
+        new("GET", "escalations/new", "/escalations/new", SignedIn),
+        new("POST", "escalations/new", "/escalations/new", SignedIn),
+        new("GET", "escalations/{id:int}", "/escalations/999999", SignedIn),
+        new("POST", "escalations/{id:int}", "/escalations/999999", SignedIn),
+        new("GET", "/api/v1/ladder", $"/api/v1/ladder?period={GoldenThread.Demo.DemoBundle.LatestQuarter}", SignedInOrToken),
+        new("GET", "/api/v1/ladder/triggers", "/api/v1/ladder/triggers", SignedInOrToken),
+        new("POST", "/api/v1/ladder/triggers", "/api/v1/ladder/triggers", ExecutiveBoardToken),
+        new("POST", "/api/v1/ladder/triggers/{id:int}/clearance", "/api/v1/ladder/triggers/999999/clearance", ExecutiveBoardToken),
+        new("GET", "/api/v1/escalations", "/api/v1/escalations", SignedInOrToken),
+        new("GET", "/api/v1/escalations/{id:int}", "/api/v1/escalations/999999", SignedInOrToken),
     ];
 }

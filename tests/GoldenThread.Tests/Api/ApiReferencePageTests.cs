@@ -102,6 +102,19 @@ public sealed class ApiReferencePageTests(WebTestHost host) : IClassFixture<WebT
                 continue;
             }
 
+            if (example.StartsWith("curl -X POST ", StringComparison.Ordinal))
+            {
+                // Setting or clearing a stage by hand: the line is not run, as it would change the ladder; its body is one the operation reads.
+                Assert.Contains("-H 'Content-Type: application/json'", example, StringComparison.Ordinal);
+                var body = example[(example.IndexOf("-d '", StringComparison.Ordinal) + 4)..];
+                body = body[..body.IndexOf("' ", StringComparison.Ordinal)];
+                object? parsed = address.EndsWith("/clearance", StringComparison.Ordinal)
+                    ? System.Text.Json.JsonSerializer.Deserialize<GoldenThread.Api.V1.ClearanceRequestDocument>(body, GoldenThread.Api.ApiJson.CreateOptions())
+                    : System.Text.Json.JsonSerializer.Deserialize<GoldenThread.Api.V1.TriggerRequestDocument>(body, GoldenThread.Api.ApiJson.CreateOptions());
+                Assert.NotNull(parsed);
+                continue;
+            }
+
             if (example.StartsWith("curl -X DELETE ", StringComparison.Ordinal))
             {
                 // Withdrawing a figure needs a reason; the line is not run, as it would delete the figure.
@@ -110,9 +123,29 @@ public sealed class ApiReferencePageTests(WebTestHost host) : IClassFixture<WebT
             }
 
             address = address.Replace("/api/v1/returns/1", $"/api/v1/returns/{own.Id}", StringComparison.Ordinal);
+            address = address.Replace("/api/v1/escalations/1", $"/api/v1/escalations/{await EscalationIdAsync()}", StringComparison.Ordinal);
             using var response = await client.GetAsync(new Uri(address));
             Assert.True((int)response.StatusCode == 200, $"{example} answered {(int)response.StatusCode}");
         }
+    }
+
+    /// <summary>An escalation for the example of reading one (the demonstration the host holds has none).</summary>
+    private async Task<int> EscalationIdAsync()
+    {
+        await using var db = host.Database.Open(tracking: true);
+        var indicator = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Indicators.Select(i => i.Id));
+        var area = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Areas.Select(a => a.Id));
+        var escalation = new GoldenThread.Intervention.Escalation
+        {
+            IndicatorId = indicator,
+            AreaId = area,
+            Period = "2009-10-Q2",
+            Issue = "An example issue.",
+            RaisedBy = "Test",
+        };
+        db.Escalations.Add(escalation);
+        await db.SaveChangesAsync();
+        return escalation.Id;
     }
 
     [Fact]

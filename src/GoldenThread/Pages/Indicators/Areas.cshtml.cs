@@ -110,13 +110,15 @@ public sealed class AreasModel(GoldenThreadDb db, ReportingClock clock) : PageMo
 
         var tolerances = await ToleranceSetting.CurrentAsync(db, cancellationToken);
         var areas = await db.Areas.Select(a => new { a.Id, a.Code, a.Name, a.ParentId }).ToListAsync(cancellationToken);
+        // The stage shown is the higher of the computed and the executive board's manual one, as on the scorecard.
+        var manual = await Intervention.ManualStages.AtAsync(db, at, cancellationToken);
         var arranged = IndicatorDetailsQuery.Arrange(areas.Where(a => histories.ContainsKey(a.Id)).Select(a => (a.Id, a.Code, a.Name, a.ParentId)));
         Rows =
         [
             .. arranged.Select(area =>
             {
                 var assessor = new Assessor(definition.Rules, tolerances, histories[area.Id]);
-                var assessment = assessor.Assess(at);
+                var assessment = assessor.Assess(at, manual.GetValueOrDefault((definition.Id, area.Id)));
                 return new Row(area, assessment)
                 {
                     Provisional = !stored[area.Id].IsFinal(assessor.ValueAt(at)?.Supplier) && (assessment.Actual is not null || assessment.ProjectedOutturn is not null),

@@ -7,6 +7,7 @@ using GoldenThread.Timetable;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace GoldenThread.Pages.Indicators;
 
@@ -56,6 +57,12 @@ public sealed class IndicatorModel(GoldenThreadDb db, ReportingClock clock, Acce
     /// </summary>
     public bool ShowNames { get; private set; }
 
+    /// <summary>The stages the executive board set by hand for the indicator in the area, newest first (issue 11: who and why).</summary>
+    public IReadOnlyList<Intervention.LadderTrigger> Triggers { get; private set; } = [];
+
+    /// <summary>Whether the person may set and clear stages by hand (the executive board's members and administrators).</summary>
+    public bool MayTrigger { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code, string? area, CancellationToken cancellationToken)
     {
         var definition = await IndicatorDetailsQuery.FindAsync(db, code, cancellationToken);
@@ -90,7 +97,13 @@ public sealed class IndicatorModel(GoldenThreadDb db, ReportingClock clock, Acce
         if (Area is not null)
         {
             var history = await IndicatorDetailsQuery.HistoryAsync(db, definition.Id, Area.Id, await clock.CurrentPeriodAsync(db, cancellationToken), Publication.EveryStoredFigure, cancellationToken);
-            Report = IndicatorReport.Build(definition.Rules, SystemTolerances, history.History, history.Notes);
+            Triggers = await db.LadderTriggers.AsNoTracking()
+                .Where(t => t.IndicatorId == definition.Id && t.AreaId == Area.Id)
+                .OrderByDescending(t => t.RaisedAt).ThenByDescending(t => t.Id)
+                .ToListAsync(cancellationToken);
+            var signedIn = await person.GetAsync(cancellationToken);
+            MayTrigger = signedIn is not null && !signedIn.ByToken && await Intervention.TriggerRules.MayActAsync(db, signedIn.Actor, cancellationToken);
+            Report = IndicatorReport.Build(definition.Rules, SystemTolerances, history.History, history.Notes, Intervention.LadderQuery.ManualStageAt(Triggers));
             SignedOff = history.SignedOff;
             if (Report.Quarters.Count > 0)
             {
