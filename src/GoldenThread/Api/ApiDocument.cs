@@ -36,6 +36,9 @@ public static class ApiDocument
     /// <summary>The example body of clearing a stage set by hand.</summary>
     public const string ClearanceExample = "{\"reason\": \"Back on trajectory after the improvement plan\"}";
 
+    /// <summary>The example body of the accountable body's consideration of an exception report (POST /api/v1/exceptions/{id}/consideration).</summary>
+    public const string ConsiderationExample = "{\"decision\": \"challenge\", \"text\": \"What will the extra patrols cost, and who pays?\"}";
+
     /// <summary>The example body of a return's PUT: one line's figures, saved as a draft.</summary>
     public const string ReturnEntryExample = "{\"submit\": false, \"lines\": [{\"line\": 1, \"actual\": 12.5, \"projected_outturn\": 48, \"note\": \"Two incidents reclassified\"}]}";
 
@@ -155,6 +158,7 @@ public static class ApiDocument
                         nameof(V1.SaveReturn) => ReturnEntryExample,
                         nameof(V1.RaiseTrigger) => TriggerExample,
                         nameof(V1.ClearTrigger) => ClearanceExample,
+                        "ConsiderException" => ConsiderationExample,
                         _ => null,
                     };
                     if (example is not null)

@@ -33,7 +33,7 @@ public sealed record ExceptionFilter(string? Period = null, string? Body = null,
         }
 
         ExceptionState? state = null;
-        if (!string.IsNullOrWhiteSpace(State))
+        if (!string.IsNullOrWhiteSpace(State) && !OnlyOpen)
         {
             if (ExceptionStates.TryParse(State.Trim(), out var parsed))
             {

@@ -13,8 +13,10 @@ namespace GoldenThread.Scorecard;
 /// <remarks>
 /// The pages may take a scorecard computed in the last <see cref="RecentResultLifetime"/> for the same period, area
 /// and body: that query is most of a page's cost (about 10 ms of processor time for one area of a national
-/// database), and sixteen people opening the same scorecard share one run of it. Only a page shown within those
-/// seconds of an import can miss it; the CSV download never uses it, so it is always exactly the command line's.
+/// database), and sixteen people opening the same scorecard share one run of it. A figure saved by the site itself (a
+/// submission, a sign-off) starts a fresh one at once (<see cref="FigureVersion"/>); only a page shown within those
+/// seconds of an import at the command line can miss it; the CSV download never uses it, so it is always exactly the
+/// command line's.
 /// </remarks>
 public sealed class ScorecardPageView
 {
@@ -92,8 +94,9 @@ public sealed class ScorecardPageView
     /// <summary>The scorecard for a filter, shared by the requests of the last few seconds; computed on a connection of its own.</summary>
     private static async Task<ScorecardResult> RecentAsync(Database database, IMemoryCache cache, ScorecardFilter filter, Tolerances tolerances, CancellationToken cancellationToken)
     {
-        // The tolerances are part of the key, so a change to them shows at once.
-        var key = (typeof(ScorecardPageView), database.ConnectionString, filter, tolerances);
+        // The tolerances and this process's count of figure changes are part of the key, so a change to them (a sign-off,
+        // a submission) shows at once.
+        var key = (typeof(ScorecardPageView), database.ConnectionString, filter, tolerances, FigureVersion.Current);
         var shared = cache.GetOrCreate(key, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = RecentResultLifetime;

@@ -75,14 +75,32 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         History.FigureRecordGuard.Check(ChangeTracker);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var figures = FigureVersion.Touches(ChangeTracker);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        Saved(figures);
+        return saved;
     }
 
     /// <inheritdoc cref="SaveChanges(bool)"/>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         History.FigureRecordGuard.Check(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var figures = FigureVersion.Touches(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Saved(figures);
+        return saved;
+    }
+
+    /// <summary>Whether figures were saved in the transaction that is open: <see cref="FigureVersion"/> is bumped again when it commits.</summary>
+    internal bool FigureChangesPending { get; set; }
+
+    private void Saved(bool figures)
+    {
+        if (figures)
+        {
+            FigureVersion.Bump();
+            FigureChangesPending |= Database.CurrentTransaction is not null;
+        }
     }
 
     public DbSet<Timetable.TimetablePatternRow> TimetablePattern => Set<Timetable.TimetablePatternRow>();
@@ -120,6 +138,7 @@ public abstract class GoldenThreadDb(DbContextOptions options) : IdentityUserCon
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.MigrationsUserTransactionWarning));
+        optionsBuilder.AddInterceptors(FigureVersionInterceptor.Instance);
     }
 
     /// <summary>

@@ -110,6 +110,8 @@ public sealed class ApiReferencePageTests(WebTestHost host) : IClassFixture<WebT
                 body = body[..body.IndexOf("' ", StringComparison.Ordinal)];
                 object? parsed = address.EndsWith("/clearance", StringComparison.Ordinal)
                     ? System.Text.Json.JsonSerializer.Deserialize<GoldenThread.Api.V1.ClearanceRequestDocument>(body, GoldenThread.Api.ApiJson.CreateOptions())
+                    : address.EndsWith("/consideration", StringComparison.Ordinal)
+                    ? System.Text.Json.JsonSerializer.Deserialize<GoldenThread.Api.V1.ConsiderationDocument>(body, GoldenThread.Api.ApiJson.CreateOptions())
                     : System.Text.Json.JsonSerializer.Deserialize<GoldenThread.Api.V1.TriggerRequestDocument>(body, GoldenThread.Api.ApiJson.CreateOptions());
                 Assert.NotNull(parsed);
                 continue;
@@ -124,6 +126,10 @@ public sealed class ApiReferencePageTests(WebTestHost host) : IClassFixture<WebT
 
             address = address.Replace("/api/v1/returns/1", $"/api/v1/returns/{own.Id}", StringComparison.Ordinal);
             address = address.Replace("/api/v1/escalations/1", $"/api/v1/escalations/{await EscalationIdAsync()}", StringComparison.Ordinal);
+            if (address.Contains("/api/v1/exceptions/1", StringComparison.Ordinal))
+            {
+                address = address.Replace("/api/v1/exceptions/1", $"/api/v1/exceptions/{await ExceptionIdAsync()}", StringComparison.Ordinal);
+            }
             using var response = await client.GetAsync(new Uri(address));
             Assert.True((int)response.StatusCode == 200, $"{example} answered {(int)response.StatusCode}");
         }
@@ -146,6 +152,19 @@ public sealed class ApiReferencePageTests(WebTestHost host) : IClassFixture<WebT
         db.Escalations.Add(escalation);
         await db.SaveChangesAsync();
         return escalation.Id;
+    }
+
+    /// <summary>An exception report for the example of reading one (the host's demonstration plays no returns, so raises none).</summary>
+    private async Task<int> ExceptionIdAsync()
+    {
+        await using var db = host.Database.Open(tracking: true);
+        var indicator = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Indicators.Select(i => i.Id));
+        var area = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Areas.Select(a => a.Id));
+        var period = "2008-09-Q1";
+        var report = new GoldenThread.Exceptions.ExceptionReport { IndicatorId = indicator, AreaId = area, Period = period, Status = GoldenThread.Domain.Assessment.Status.Red };
+        db.ExceptionReports.Add(report);
+        await db.SaveChangesAsync();
+        return report.Id;
     }
 
     [Fact]

@@ -124,6 +124,9 @@ public abstract class BodyPagesTests(WebTestHost host)
         var stageThree = ssc.QuerySelectorAll("#stage-3 + ul li").Select(li => Words(li.TextContent)).ToList();
         Assert.Contains(stageThree, li => li.StartsWith(seeded.TriggerIndicator + " ", StringComparison.Ordinal) && li.Contains($"in {seeded.TriggerAreaName}: report of Lee Turner due 10 January 2030: requested, not yet answered.", StringComparison.Ordinal));
         Assert.Contains(body.QuerySelectorAll("#meetings ~ ul a").Select(a => a.GetAttribute("href")), h => h == BodyLinks.Meeting("SSC", seeded.ThematicMeeting));
+        // The body's exceptions in one place for its next meeting: its open ones by default, and not another partnership's.
+        Assert.NotNull((await GetAsync(member, "/exceptions?body=SSC")).QuerySelector(link));
+        Assert.Null((await GetAsync(member, "/exceptions?body=CYP")).QuerySelector(link));
         await GetAsync(member, "/bodies/SSC/meetings/1999-01-01", expected: 404);
         await GetAsync(member, "/bodies/NOPE", expected: 404);
     }
