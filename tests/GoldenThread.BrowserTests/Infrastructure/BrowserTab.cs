@@ -39,6 +39,18 @@ public sealed class BrowserTab : IAsyncDisposable
         };
         page.PageError += (_, error) => _scriptErrors.Add("Uncaught: " + error);
         page.Request += (_, request) => Started(request);
+        page.FrameNavigated += (_, frame) =>
+        {
+            // A new document: what the old one had in flight was cut off with it, and Chromium does not always say so.
+            if (frame == page.MainFrame)
+            {
+                lock (_inFlight)
+                {
+                    _inFlight.Clear();
+                    _quiet.TrySetResult();
+                }
+            }
+        };
         page.RequestFinished += (_, request) => Ended(request);
         page.RequestFailed += (_, request) =>
         {
@@ -98,6 +110,13 @@ public sealed class BrowserTab : IAsyncDisposable
 
     private void Started(IRequest request)
     {
+        // The document itself is awaited through its load event; a document's redirect chain (signing out, then a page
+        // that sends the signed-out person to sign in) does not always end each request it started.
+        if (request.ResourceType == "document")
+        {
+            return;
+        }
+
         lock (_inFlight)
         {
             if (_inFlight.Add(request) && _inFlight.Count == 1)
