@@ -39,6 +39,21 @@ public static class ApiDocument
     /// <summary>The example body of the accountable body's consideration of an exception report (POST /api/v1/exceptions/{id}/consideration).</summary>
     public const string ConsiderationExample = "{\"decision\": \"challenge\", \"text\": \"What will the extra patrols cost, and who pays?\"}";
 
+    /// <summary>The example body of the delivery lead's answer to a challenge (POST /api/v1/exceptions/{id}/answer).</summary>
+    public const string AnswerExample = "{\"answer\": \"Two officers left in December; both posts are advertised and patrols are covered by overtime\"}";
+
+    /// <summary>The example body of closing an exception report by hand (POST /api/v1/exceptions/{id}/closure).</summary>
+    public const string ExceptionClosureExample = "{\"reason\": \"Indicator withdrawn from the framework\"}";
+
+    /// <summary>The example body of writing a data-quality exception report (POST /api/v1/exceptions/{id}/writing).</summary>
+    public const string DataQualityWritingExample = "{\"reason\": \"The new case system lost two months of referrals\", \"plans\": \"Referrals re-keyed from paper by the end of January\", \"submit\": true}";
+
+    /// <summary>The example body of escalating an issue (POST /api/v1/escalations).</summary>
+    public const string EscalationExample = "{\"indicator\": \"NI 15\", \"area\": \"HRT\", \"issue\": \"Partners cannot agree who funds the extra patrols\"}";
+
+    /// <summary>The example body of a decision on an escalation (POST /api/v1/escalations/{id}/decisions).</summary>
+    public const string EscalationDecisionExample = "{\"outcome\": \"escalate\", \"decision\": \"The partnership cannot fund it: to the executive board\", \"decided_on\": \"2009-11-12\"}";
+
     /// <summary>The example body of a return's PUT: one line's figures, saved as a draft.</summary>
     public const string ReturnEntryExample = "{\"submit\": false, \"lines\": [{\"line\": 1, \"actual\": 12.5, \"projected_outturn\": 48, \"note\": \"Two incidents reclassified\"}]}";
 
@@ -159,6 +174,11 @@ public static class ApiDocument
                         nameof(V1.RaiseTrigger) => TriggerExample,
                         nameof(V1.ClearTrigger) => ClearanceExample,
                         "ConsiderException" => ConsiderationExample,
+                        V1.AnswerExceptionOperation.Name => AnswerExample,
+                        V1.CloseExceptionOperation.Name => ExceptionClosureExample,
+                        V1.WriteDataQualityOperation.Name => DataQualityWritingExample,
+                        V1.RaiseEscalationOperation.Name => EscalationExample,
+                        V1.DecideEscalationOperation.Name => EscalationDecisionExample,
                         _ => null,
                     };
                     if (example is not null)

@@ -37,12 +37,17 @@ public static class GoldenThreadApi
         ListExceptions.Map(v1);
         GetException.Map(v1);
         ConsiderExceptionOperation.Map(v1);
+        AnswerExceptionOperation.Map(v1);
+        WriteDataQualityOperation.Map(v1);
+        CloseExceptionOperation.Map(v1);
         GetLadder.Map(v1);
         ListTriggers.Map(v1);
         RaiseTrigger.Map(v1);
         ClearTrigger.Map(v1);
         ListEscalations.Map(v1);
         GetEscalation.Map(v1);
+        RaiseEscalationOperation.Map(v1);
+        DecideEscalationOperation.Map(v1);
 
         // Anything else under the API answers in the API's terms, not with the site's HTML not-found page.
         // A wrong method is 405 with Allow, a wrong content type 415 (ApiFallback).

@@ -32,6 +32,7 @@ public static class CommandLine
                 Timetable.TimetableCommand.Create(database, terminal),
                 Accounts.KeysCommand.Create(terminal),
                 Intervention.LadderCommand.Create(database, terminal),
+                ExceptionsCommand.Create(database, terminal),
             },
         };
 

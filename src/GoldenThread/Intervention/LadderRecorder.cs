@@ -150,7 +150,8 @@ public sealed class LadderRecorder(GoldenThreadDb db, NoticeBoard notices, TimeP
 
 /// <summary>
 /// The <c>ladder.record</c> job: records the ladder's movements at a quarter (payload <c>{"period":"2009-10-Q3"}</c>;
-/// the current period when none is given) in one transaction. Queued when a cycle closes, and daily.
+/// the current period when none is given) in one transaction. Queued when a cycle closes, when a return is signed off
+/// (<see cref="Queue"/>: its figures are final, so its quarter's stages and their notices come at once), and daily.
 /// </summary>
 public sealed class LadderRecordJob(GoldenThreadDb db, LadderRecorder recorder, ReportingClock clock, Audit.AuditLog audit) : IJobHandler
 {
@@ -160,6 +161,25 @@ public sealed class LadderRecordJob(GoldenThreadDb db, LadderRecorder recorder, 
 
     /// <summary>The once-only key of the run queued when a quarter's cycle closes.</summary>
     public static string ClosedKey(Period quarter) => $"{Kind}:closed:{quarter.Code}";
+
+    /// <summary>
+    /// Adds a run for <paramref name="quarter"/> due now to the caller's unit of work (a sign-off, so that the change and the
+    /// record it calls for are kept together), keyed once per <paramref name="occasion"/>. Does not save.
+    /// </summary>
+    public static void Queue(GoldenThreadDb db, DateTimeOffset now, Period quarter, string occasion)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.Jobs.Add(new Job
+        {
+            Kind = Kind,
+            Payload = JsonSerializer.Serialize(new Payload(quarter.Code), JsonSerializerOptions.Web),
+            State = JobState.Queued,
+            DueAt = now,
+            MaxAttempts = JobQueue.DefaultMaxAttempts,
+            UniqueKey = $"{Kind}:{occasion}",
+            CreatedAt = now,
+        });
+    }
 
     public async Task RunAsync(Job job, CancellationToken cancellationToken)
     {

@@ -243,6 +243,9 @@ public static class AuthorisationMatrix
         new("GET", "/api/v1/exceptions", "/api/v1/exceptions?state=open", SignedInOrToken),
         new("GET", "/api/v1/exceptions/{id:int}", "/api/v1/exceptions/999999", SignedInOrToken),
         new("POST", "/api/v1/exceptions/{id:int}/consideration", "/api/v1/exceptions/999999/consideration", SubmitToken),
+        new("POST", "/api/v1/exceptions/{id:int}/answer", "/api/v1/exceptions/999999/answer", SubmitToken),
+        new("POST", "/api/v1/exceptions/{id:int}/writing", "/api/v1/exceptions/999999/writing", SubmitToken),
+        new("POST", "/api/v1/exceptions/{id:int}/closure", "/api/v1/exceptions/999999/closure", SubmitToken),
 
         // The ladder of intervention (issue 11): read by anyone signed in; only the executive board's members and
         // administrators set or clear a stage by hand (in the browser, or with a submit token: the personas' submit token
@@ -264,5 +267,7 @@ public static class AuthorisationMatrix
         new("POST", "/api/v1/ladder/triggers/{id:int}/clearance", "/api/v1/ladder/triggers/999999/clearance", ExecutiveBoardToken),
         new("GET", "/api/v1/escalations", "/api/v1/escalations", SignedInOrToken),
         new("GET", "/api/v1/escalations/{id:int}", "/api/v1/escalations/999999", SignedInOrToken),
+        new("POST", "/api/v1/escalations", "/api/v1/escalations", SubmitToken),
+        new("POST", "/api/v1/escalations/{id:int}/decisions", "/api/v1/escalations/999999/decisions", SubmitToken),
     ];
 }

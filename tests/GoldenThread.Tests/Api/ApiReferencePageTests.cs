@@ -104,16 +104,29 @@ public sealed class ApiReferencePageTests(WebTestHost host) : IClassFixture<WebT
 
             if (example.StartsWith("curl -X POST ", StringComparison.Ordinal))
             {
-                // Setting or clearing a stage by hand: the line is not run, as it would change the ladder; its body is one the operation reads.
+                // The ladder's, exceptions' and escalations' writes: the line is not run, as it would change them; its body is
+                // one the operation reads, with no field it would refuse.
                 Assert.Contains("-H 'Content-Type: application/json'", example, StringComparison.Ordinal);
                 var body = example[(example.IndexOf("-d '", StringComparison.Ordinal) + 4)..];
                 body = body[..body.IndexOf("' ", StringComparison.Ordinal)];
-                object? parsed = address.EndsWith("/clearance", StringComparison.Ordinal)
-                    ? System.Text.Json.JsonSerializer.Deserialize<GoldenThread.Api.V1.ClearanceRequestDocument>(body, GoldenThread.Api.ApiJson.CreateOptions())
-                    : address.EndsWith("/consideration", StringComparison.Ordinal)
-                    ? System.Text.Json.JsonSerializer.Deserialize<GoldenThread.Api.V1.ConsiderationDocument>(body, GoldenThread.Api.ApiJson.CreateOptions())
-                    : System.Text.Json.JsonSerializer.Deserialize<GoldenThread.Api.V1.TriggerRequestDocument>(body, GoldenThread.Api.ApiJson.CreateOptions());
-                Assert.NotNull(parsed);
+                var path = new Uri(address).AbsolutePath;
+                var type = path switch
+                {
+                    _ when path.StartsWith("/api/v1/ladder/triggers/", StringComparison.Ordinal) => typeof(GoldenThread.Api.V1.ClearanceRequestDocument),
+                    "/api/v1/ladder/triggers" => typeof(GoldenThread.Api.V1.TriggerRequestDocument),
+                    _ when path.EndsWith("/consideration", StringComparison.Ordinal) => typeof(GoldenThread.Api.V1.ConsiderationDocument),
+                    _ when path.EndsWith("/answer", StringComparison.Ordinal) => typeof(GoldenThread.Api.V1.ChallengeAnswerDocument),
+                    _ when path.EndsWith("/writing", StringComparison.Ordinal) => typeof(GoldenThread.Api.V1.DataQualityWritingDocument),
+                    _ when path.EndsWith("/closure", StringComparison.Ordinal) => typeof(GoldenThread.Api.V1.ExceptionClosureDocument),
+                    "/api/v1/escalations" => typeof(GoldenThread.Api.V1.EscalationRequestDocument),
+                    _ when path.EndsWith("/decisions", StringComparison.Ordinal) => typeof(GoldenThread.Api.V1.EscalationDecisionDocument),
+                    _ => throw new InvalidOperationException($"No body type is known for {example}"),
+                };
+                using var parsedBody = System.Text.Json.JsonDocument.Parse(body);
+                var problems = typeof(GoldenThread.Api.ApiJson).GetMethod(nameof(GoldenThread.Api.ApiJson.Problems))!.MakeGenericMethod(type)
+                    .Invoke(null, [parsedBody.RootElement, GoldenThread.Api.ApiJson.CreateOptions()]);
+                Assert.Empty((IReadOnlyList<(string, string)>)problems!);
+                Assert.NotNull(System.Text.Json.JsonSerializer.Deserialize(body, type, GoldenThread.Api.ApiJson.CreateOptions()));
                 continue;
             }
 

@@ -1,16 +1,10 @@
 using System.ComponentModel;
-using System.Globalization;
-using System.Text.Json;
 using GoldenThread.Access;
-using GoldenThread.Audit;
 using GoldenThread.Exceptions;
-using GoldenThread.Storage;
 using GoldenThread.Tokens;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace GoldenThread.Api.V1;
 
@@ -48,76 +42,13 @@ public static class ConsiderExceptionOperation
                     new(StatusCodes.Status422UnprocessableEntity, "The decision is not allowed in the report's state, or a challenge has no question: errors names the field. Nothing was changed."),
                 ]));
 
-    private static async Task<Results<Ok<ExceptionReportDocument>, ProblemHttpResult, ValidationProblem>> HandleAsync(
+    private static Task<Results<Ok<ExceptionReportDocument>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         [Description("The exception report's id, from GET /api/v1/exceptions.")] int id,
         HttpContext context,
         [FromServices] ConsiderException consider,
-        [FromServices] GoldenThreadDb db,
-        [FromServices] CurrentPerson current,
-        [FromServices] IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-        CancellationToken cancellationToken)
-    {
-        var (body, problem) = await ReadBodyAsync(context.Request, json.Value.SerializerOptions, cancellationToken);
-        if (body is null)
-        {
-            return problem!;
-        }
-
-        if (!await db.ExceptionReports.AnyAsync(e => e.Id == id, cancellationToken))
-        {
-            return ApiProblems.NotFound(string.Create(CultureInfo.InvariantCulture, $"There is no exception report {id}. GET /api/v1/exceptions lists them."));
-        }
-
-        var person = (await current.GetAsync(cancellationToken))!;
-        var outcome = await consider.RunAsync(await HttpAuditActor.OfAsync(context), new Consideration(id, person.Actor, body.Decision, body.Text), cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            var error = outcome.Errors[0];
-            if (error.Message.StartsWith("Only ", StringComparison.Ordinal))
-            {
-                await AccessAudit.DeniedAsync(context, error.Message + ".");
-                return ApiProblems.Forbidden(error.Message + ".");
-            }
-
-            var details = new HttpValidationProblemDetails(outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message + ".").ToArray()))
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "The consideration cannot be recorded",
-                Detail = string.Join(" ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}.")),
-            };
-            return TypedResults.Problem(details);
-        }
-
-        return TypedResults.Ok(ExceptionReportDocument.From((await ExceptionQueries.FindAsync(db, id, cancellationToken))!));
-    }
-
-    /// <summary>Reads the JSON body strictly, answering a problem that names the field.</summary>
-    private static async Task<(ConsiderationDocument? Body, ValidationProblem? Problem)> ReadBodyAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken cancellationToken)
-    {
-        const string Example = "such as {\"decision\": \"note\", \"text\": \"Noted at the March meeting\"}";
-        if (!request.HasJsonContentType())
-        {
-            return (null, ApiProblems.InvalidFields([("body", $"Send the consideration as JSON with 'Content-Type: application/json', {Example}.")]));
-        }
-
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return (null, ApiProblems.InvalidFields([("body", $"The body is not a JSON object; send {Example}.")]));
-            }
-
-            if (ApiJson.Problems<ConsiderationDocument>(document.RootElement, options) is [_, ..] problems)
-            {
-                return (null, ApiProblems.InvalidFields(problems));
-            }
-
-            return (document.RootElement.Deserialize<ConsiderationDocument>(options)!, null);
-        }
-        catch (JsonException)
-        {
-            return (null, ApiProblems.InvalidFields([("body", $"The body is not valid JSON, or holds the wrong kind of value; send {Example}.")]));
-        }
-    }
+        CancellationToken cancellationToken) =>
+        ExceptionWrites.RunAsync<ConsiderationDocument>(
+            id, context, ApiDocument.ConsiderationExample, "The consideration cannot be recorded",
+            (body, access, actor) => consider.RunAsync(actor, new Consideration(id, access, body.Decision, body.Text), cancellationToken),
+            cancellationToken);
 }

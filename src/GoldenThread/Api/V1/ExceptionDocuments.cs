@@ -80,5 +80,22 @@ public sealed record ExceptionReportDocument(
 /// <summary>The accountable body's consideration of an exception report.</summary>
 [Description("The body's consideration: note, challenge (with the question in text) or accept, with the words.")]
 public sealed record ConsiderationDocument(
-    [property: JsonPropertyName("decision"), Description("note, challenge or accept.")] string? Decision,
-    [property: JsonPropertyName("text"), Description("The note, the question (needed to challenge) or the decision, in words.")] string? Text);
+    [property: JsonPropertyName("decision"), Description("note, challenge or accept.")] string? Decision = null,
+    [property: JsonPropertyName("text"), Description("The note, the question (needed to challenge) or the decision, in words.")] string? Text = null);
+
+/// <summary>The delivery lead's answer to the body's question on a challenged exception report.</summary>
+[Description("The answer to the accountable body's question.")]
+public sealed record ChallengeAnswerDocument(
+    [property: JsonPropertyName("answer"), Description("The answer, in words.")] string? Answer = null);
+
+/// <summary>The central team's closing of an exception report by hand.</summary>
+[Description("Why the exception report is closed by hand.")]
+public sealed record ExceptionClosureDocument(
+    [property: JsonPropertyName("reason"), Description("The reason, in words; kept as the report's closed_reason.")] string? Reason = null);
+
+/// <summary>What the delivery lead writes in a data-quality exception report.</summary>
+[Description("A data-quality exception report's words, saved or submitted to the accountable body.")]
+public sealed record DataQualityWritingDocument(
+    [property: JsonPropertyName("reason"), Description("The reason for the data-quality problem (needed to submit).")] string? Reason = null,
+    [property: JsonPropertyName("plans"), Description("What is being done to put it right (needed to submit).")] string? Plans = null,
+    [property: JsonPropertyName("submit"), Description("true to submit it to the accountable body; false or left out to save it as a draft.")] bool? Submit = null);

@@ -116,3 +116,18 @@ public sealed record EscalationStepDocument(
     [property: JsonPropertyName("decision")] string Decision,
     [property: JsonPropertyName("decided_on")] DateOnly DecidedOn,
     [property: JsonPropertyName("who")] string Who);
+
+/// <summary>The body of POST /api/v1/escalations.</summary>
+[Description("An issue to escalate, about an indicator in an area named by its codes or by an exception report about it.")]
+public sealed record EscalationRequestDocument(
+    [property: JsonPropertyName("indicator"), Description("The indicator's code; with area, unless exception is given.")] string? Indicator = null,
+    [property: JsonPropertyName("area"), Description("The area's code; with indicator, unless exception is given.")] string? Area = null,
+    [property: JsonPropertyName("exception"), Description("The id of an exception report about the pair, instead of indicator and area.")] int? Exception = null,
+    [property: JsonPropertyName("issue"), Description("What cannot be resolved, in words.")] string? Issue = null);
+
+/// <summary>The body of POST /api/v1/escalations/{id}/decisions.</summary>
+[Description("A decision at the level an escalation stands at.")]
+public sealed record EscalationDecisionDocument(
+    [property: JsonPropertyName("outcome"), Description("escalate (pass it one step up the chain) or resolve.")] string? Outcome = null,
+    [property: JsonPropertyName("decision"), Description("The decision, in words.")] string? Decision = null,
+    [property: JsonPropertyName("decided_on"), Description("The date of the decision, yyyy-mm-dd: today or before (a meeting's date).")] DateOnly? DecidedOn = null);

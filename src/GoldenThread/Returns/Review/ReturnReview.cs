@@ -202,6 +202,12 @@ public sealed class ReturnReview(GoldenThreadDb db, AuditLog audit, FigureLedger
         {
             // Final figures may show a recovery: the exceptions' review closes what recovered (issue 11).
             Exceptions.ExceptionReview.Queue(db, now, $"sign-off:{r.Id}:{now.UtcTicks}");
+
+            // And may move the quarter's stages of the ladder: recorded (and those concerned told) now, not at the next daily run.
+            if (Domain.Periods.Period.TryParse(r.Period, out var quarter) && quarter.Kind == Domain.Periods.PeriodKind.Quarter)
+            {
+                Intervention.LadderRecordJob.Queue(db, now, quarter, $"sign-off:{r.Id}:{now.UtcTicks}");
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
