@@ -66,9 +66,13 @@ public static partial class DemoCycle
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GoldenThreadDb>();
         var recorder = scope.ServiceProvider.GetRequiredService<LadderRecorder>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         for (var index = 1; index <= 4; index++)
         {
-            await recorder.RecordAsync(Period.Create(Year.Previous().Year, PeriodKind.Quarter, index), null, tell: false, cancellationToken);
+            // As the worker's ladder.record job would have, without telling anyone of moves long past.
+            var quarter = Period.Create(Year.Previous().Year, PeriodKind.Quarter, index);
+            var changed = await recorder.RecordAsync(quarter, null, tell: false, cancellationToken);
+            audit.Add(AuditActor.Worker, AuditActions.LadderRecorded, string.Create(CultureInfo.InvariantCulture, $"Recorded {changed} changes of ladder stage at {quarter.DisplayName}."), subjectName: quarter.Code);
         }
 
         await db.SaveChangesAsync(cancellationToken);

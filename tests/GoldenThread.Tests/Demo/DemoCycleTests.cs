@@ -18,8 +18,10 @@ using Microsoft.EntityFrameworkCore;
 namespace GoldenThread.Tests.Demo;
 
 /// <summary>
-/// The demonstration as <c>serve --demo</c> prepares it holds a whole year's timetable and a quarter's returns in every
-/// state, played through the product's own use cases (Demo/DemoCycle.cs), so a newcomer sees the cycle in every state.
+/// The demonstration as <c>serve --demo</c> prepares it holds a whole year's timetable, a quarter's returns in every
+/// state, and the exceptions and ladder of intervention in every state (exception reports, each stage's record, stages set
+/// by hand, an escalation to the strategic board), played through the product's own use cases (Demo/DemoCycle.cs and
+/// DemoCycle.Intervention.cs), so a newcomer sees the cycle and the workflow in every state.
 /// </summary>
 public sealed class DemoCycleTests(DemoCycleTests.PlayedDemo played) : IClassFixture<DemoCycleTests.PlayedDemo>
 {
