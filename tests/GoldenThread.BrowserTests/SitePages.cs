@@ -118,6 +118,31 @@ public static class SitePages
         new("escalations", "/escalations", "main h1"),
         new("escalation-new", "/escalations/new?indicator=NI%2015&area=HRT", "main form", As: Role.DeliveryLead),
 
+        // The demonstration's exceptions and ladder (Demo/DemoCycle.Intervention.cs), played into an empty database in
+        // order, so their ids are stable: Q1's exception reports are 1-14 (9 closed on recovery at Q2), Q2's 15-28 (15
+        // challenged, 16 answered, 17 noted, 27 closed by the central team), the data-quality ones from 29 (30 drafted);
+        // action 1 is the stage 1 action, plan 1 the agreed stage 2 plan (its actions 2 and 3); report request 1 answered
+        // and considered, 2 still open; trigger 1 active, 2 cleared; escalation 1 at the strategic board.
+        new("exception-challenged", "/exceptions/15", "main h1", As: Role.IndicatorOwner),
+        new("exception-answered", "/exceptions/16", "main h1", As: Role.BodyMember),
+        new("exception-closed-on-recovery", "/exceptions/9", "main h1"),
+        new("exception-closed-by-central-team", "/exceptions/27", "main h1", As: Role.Auditor),
+        new("exception-data-quality", "/exceptions/30", "main h1"),
+        new("stage-one-action", "/actions/1", "main h1", As: Role.IndicatorOwner),
+        new("action-plan", "/action-plans/1", "main h1"),
+        new("action-plan-action", "/actions/2", "main h1"),
+        new("report-request-considered", "/report-requests/1", "main h1", As: Role.IndicatorOwner),
+        new("report-request-open", "/report-requests/2", "main h1", As: Role.IndicatorOwner),
+        new("ladder-trigger-active", "/ladder/triggers/1", "main h1", As: Role.DeliveryLead),
+        new("ladder-trigger-cleared", "/ladder/triggers/2", "main h1"),
+        new("ladder-first-quarter", "/ladder?period=2009-10-Q1", "main h1", As: Role.Auditor),
+        new("indicator-manual-stage", "/indicators/NI%2015?area=HRT", "main table", As: Role.DeliveryLead),
+        new("escalation", "/escalations/1", "main h1"),
+        new("body-strategic-board", "/bodies/WSB", "main h1"),
+        new("body-meeting-partnership", "/bodies/SSC/meetings/2009-11-05", "main h1", As: Role.BodyMember),
+        new("body-meeting-strategic-board", "/bodies/WSB/meetings/2009-12-14", "main h1"),
+        new("my-tasks-body-member", "/tasks", "main h1", As: Role.BodyMember),
+
         // The audit trail, as the auditor and the administrator.
         new("audit-trail", "/audit", "main table", As: Role.Auditor),
         new("audit-trail-filtered", "/audit?action=signed_in", "main h1", As: Role.Administrator),

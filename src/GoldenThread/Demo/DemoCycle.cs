@@ -8,6 +8,7 @@ using GoldenThread.Domain.Periods;
 using GoldenThread.Domain.Returns;
 using GoldenThread.History;
 using GoldenThread.Import;
+using GoldenThread.Intervention;
 using GoldenThread.People;
 using GoldenThread.Returns;
 using GoldenThread.Returns.Review;
@@ -22,13 +23,15 @@ namespace GoldenThread.Demo;
 
 /// <summary>
 /// The demonstration's quarterly cycle, played through the product's own use cases so that every state a council sees
-/// is there to look at: 2009/10's timetable; the years before and 2009/10 Q1 signed off and closed; Q2 (the current
-/// period on the demonstration's 16 November 2009) issued, with a return in each state (not started, in progress,
-/// submitted, queried, quality-assured, signed off, amended after sign-off, and late: the deadline has passed) and
-/// returns for indicators that have no owner yet. The Q2 figures are held back from the bundle's import
-/// (<see cref="IsHeldBack"/>) and arrive through the returns instead, so nobody "retypes" them.
+/// is there to look at: 2009/10's timetable; the years before signed off; 2009/10 Q1 played (every return in and signed
+/// off, one late) and closed; Q2 (the current period on the demonstration's 16 November 2009) issued, with a return in
+/// each state (not started, in progress, submitted, queried, quality-assured, signed off, amended after sign-off, and
+/// late: the deadline has passed) and returns for indicators that have no owner yet. The Q2 figures are held back from
+/// the bundle's import (<see cref="IsHeldBack"/>) and arrive through the returns instead, so nobody "retypes" them. Around
+/// the returns, the exceptions and the ladder of intervention (DemoCycle.Intervention.cs): exception reports in every
+/// state, each stage with its record, stages set by hand, an escalation to the strategic board.
 /// </summary>
-public static class DemoCycle
+public static partial class DemoCycle
 {
     /// <summary>The quarter whose returns the demonstration is in the middle of.</summary>
     public static readonly Period Quarter = Period.Parse(DemoBundle.LatestQuarter);
@@ -38,18 +41,26 @@ public static class DemoCycle
     /// <summary>The story's moments, in the demonstration's own 2009 (the returns' and reviews' times).</summary>
     private static readonly DateTimeOffset FormsIssued = new(2009, 9, 16, 9, 0, 0, TimeSpan.Zero);
 
-    /// <summary>People who own indicators but do not sign in to the demonstration (they have no password).</summary>
-    private sealed record Lead(string Email, string FullName, string Organisation, string[] Owns, string? DeputyEmail);
+    /// <summary>People who own indicators or sit on the boards but do not sign in to the demonstration (they have no password).</summary>
+    private sealed record Lead(string Email, string FullName, string Organisation, string[] Owns, string? DeputyEmail, string[]? Sits = null);
 
     private static readonly Lead[] Leads =
     [
         new("hannah.reid", "Hannah Reid", "WPCT", ["NI 39", "NI 40", "NI 53", "NI 112", "NI 113", "NI 120"], "tom.hughes"),
-        new("tom.hughes", "Tom Hughes", "WPCT", [], null),
+        new("tom.hughes", "Tom Hughes", "WPCT", [], null, ["HCOP"]),
         new("chris.patel", "Chris Patel", "WCC", ["NI 60", "NI 109", "NI 110", "NI 111", "NI 117"], "performance.officer"),
         new("morgan.lee", "Morgan Lee", "WCC", ["NI 8", "NI 130", "NI 136", "NI 145", "NI 146"], "performance.officer"),
         new("jamie.fox", "Jamie Fox", "WCC", ["NI 4", "NI 47", "NI 151", "NI 152", "NI 186", "NI 191", "NI 192", "NI 193", "NI 198"], "performance.officer"),
         new("fran.walsh", "Fran Walsh", "WFRS", ["NI 49"], null),
         new("rob.kerr", "Rob Kerr", "WPRB", ["NI 38"], null),
+
+        // The boards' members who chair them and keep their papers (DemoIntervention: NameOfficersAsync).
+        new("ruth.ashdown", "Ruth Ashdown", "WCC", [], null, ["WSB"]),
+        new("neil.carter", "Neil Carter", "WCC", [], null, ["WSB"]),
+        new("margaret.hale", "Margaret Hale", "WCC", [], null, ["WEB"]),
+        new("david.osei", "David Osei", "WCC", [], null, ["WEB"]),
+        new("irene.stokes", "Irene Stokes", "WPOL", [], null, ["SSC"]),
+        new("gareth.lloyd", "Gareth Lloyd", "WPCT", [], null, ["HCOP"]),
     ];
 
     /// <summary>The police indicators the demonstration's indicator owner owns besides NI 16 (their deputy stands in for all).</summary>
@@ -77,10 +88,13 @@ public static class DemoCycle
         var time = new StoryTime(FormsIssued.AddMonths(-6));
         await using var services = WorkerSetup.CreateServices(database, time, s =>
         {
-            s.AddSingleton(new ReportingClock(time, DemoBundle.Today));
+            // The reporting clock follows the story: each step is checked against the day it happened (a report's due date
+            // in the future then, a decision's date not after it). The last step is on the demonstration's own day.
+            s.AddSingleton(new ReportingClock(time));
             s.AddSingleton(new WebAppOptions(database, [], "Production", DemoMode: true));
             s.AddSingleton(provider => new MailSender(null, provider.GetRequiredService<WebAppOptions>(), provider.GetRequiredService<ILogger<MailSender>>()));
             s.AddGoldenThreadReview();
+            s.AddGoldenThreadIntervention(new ConfigurationBuilder().Build());
         });
         IReadOnlyList<ValueRow> heldBack;
         await using (var scope = services.CreateAsyncScope())
@@ -103,25 +117,31 @@ public static class DemoCycle
             var editor = scope.ServiceProvider.GetRequiredService<TimetableEditor>();
             await editor.GenerateYearAsync(Year.Previous(), loader, cancellationToken);
             await editor.GenerateYearAsync(Year, loader, cancellationToken);
-            await SignOffThePastAsync(scope.ServiceProvider, people["administrator"], time, cancellationToken);
+            await SignOffThePastAsync(scope.ServiceProvider, people["administrator"], time, Year.StartOrdinal, cancellationToken);
         }
 
-        // 2009/10 Q1 ran its course before the demonstration's day: issued, and closed.
+        // The boards' chairs and secretaries are named, and the ladder of the years before is recorded, before 2009/10 starts.
+        await PrepareBoardsAsync(services, time, people, cancellationToken);
+
+        // 2009/10 Q1 ran its course before the demonstration's day: issued, every return in and signed off (one late),
+        // its exception reports considered at the quarter's meetings, the executive board's business, and closed.
+        var q1 = Period.Create(Year.Year, PeriodKind.Quarter, 1);
+        time.Set(FormsIssued.AddMonths(-3));
         await using (var scope = services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<GoldenThreadDb>();
-            var q1 = Period.Create(Year.Year, PeriodKind.Quarter, 1);
-            db.PeriodCycles.Add(new PeriodCycle
-            {
-                Period = q1.Code,
-                PeriodStart = q1.StartOrdinal,
-                FormsIssuedAt = FormsIssued.AddMonths(-3),
-                FormsIssuedById = people["administrator"].Id,
-                ClosedAt = FormsIssued.AddDays(-20),
-                ClosedById = people["administrator"].Id,
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            var cycle = scope.ServiceProvider.GetRequiredService<CycleActions>();
+            await cycle.IssueFormsAsync(q1, Actor(people["administrator"]), q1.EndDate().AddDays(-14), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ReturnIssuer>().IssueAsync(q1, loader, cancellationToken);
         }
+
+        await PlayReturnsAsync(services, time, people, q1, FatesInQ1, [], cancellationToken);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // The returns issued to no one (indicators without an owner) were never made: their imported figures were signed off as they were.
+            await SignOffThePastAsync(scope.ServiceProvider, people["administrator"], time, Quarter.StartOrdinal, cancellationToken);
+        }
+
+        await PlayFirstQuarterBusinessAsync(services, time, people, q1, cancellationToken);
 
         // Q2: the central team issues the forms; everyone's returns are made.
         time.Set(FormsIssued);
@@ -132,7 +152,9 @@ public static class DemoCycle
             await scope.ServiceProvider.GetRequiredService<ReturnIssuer>().IssueAsync(Quarter, loader, cancellationToken);
         }
 
-        await PlayReturnsAsync(services, time, people, heldBack, cancellationToken);
+        await PlaySecondQuarterBusinessBeforeReturnsAsync(services, time, people, cancellationToken);
+        await PlayReturnsAsync(services, time, people, Quarter, Fates, heldBack.ToDictionary(r => (r.IndicatorCode, r.AreaCode, r.Period.Code)), cancellationToken);
+        await PlaySecondQuarterBusinessAsync(services, time, people, cancellationToken);
     }
 
     /// <summary>The people the story needs, by the first part of their email: the demonstration's own and the leads added here.</summary>
@@ -190,6 +212,15 @@ public static class DemoCycle
             }
         }
 
+        var bodies = await db.Bodies.ToDictionaryAsync(b => b.Code, b => b.Id, cancellationToken);
+        foreach (var lead in Leads)
+        {
+            foreach (var body in lead.Sits ?? [])
+            {
+                db.RoleAssignments.Add(new RoleAssignment { PersonId = people[lead.Email].Id, Role = Role.BodyMember, BodyId = bodies[body], GrantedAt = time.GetUtcNow() });
+            }
+        }
+
         foreach (var indicator in PoliceIndicators)
         {
             Grant("indicator.owner", Role.IndicatorOwner, indicator);
@@ -202,16 +233,18 @@ public static class DemoCycle
 
     /// <summary>
     /// The figures imported from the bundle are the years before and 2009/10 Q1, which were signed off in their own
-    /// cycles: the administrator signs them off once, each with its record, as an import with --signed-off would.
+    /// cycles: the administrator signs off those of periods starting before <paramref name="before"/> once, each with its
+    /// record, as an import with --signed-off would (Q1's own returns sign off theirs; the rest follow once they are played).
     /// </summary>
-    private static async Task SignOffThePastAsync(IServiceProvider provider, Person administrator, StoryTime time, CancellationToken cancellationToken)
+    private static async Task SignOffThePastAsync(IServiceProvider provider, Person administrator, StoryTime time, int before, CancellationToken cancellationToken)
     {
         var db = provider.GetRequiredService<GoldenThreadDb>();
         var ledger = provider.GetRequiredService<FigureLedger>();
         var actor = Actor(administrator);
+        var now = time.GetUtcNow();
         var at = FormsIssued.AddMonths(-2);
         time.Set(at);
-        foreach (var row in await db.Values.Where(v => v.SignedOffAt == null).ToListAsync(cancellationToken))
+        foreach (var row in await db.Values.Where(v => v.SignedOffAt == null && v.PeriodStart < before).ToListAsync(cancellationToken))
         {
             row.SignedOffAt = at;
             row.SignedOffById = administrator.Id;
@@ -221,6 +254,7 @@ public static class DemoCycle
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        time.Set(now);
     }
 
     /// <summary>What becomes of each assignee's Q2 return, by the first part of their email.</summary>
@@ -247,22 +281,47 @@ public static class DemoCycle
         ("fran.walsh", Fate.NotStarted),
     ];
 
+    /// <summary>
+    /// Q1's returns: all signed off, made from the figures the returns came with (the bundle's, imported); Fran Walsh's came
+    /// in after the deadline, and hers for Q2 is not in either: late two quarters running, a data-quality exception.
+    /// </summary>
+    private static readonly (string Assignee, Fate Fate)[] FatesInQ1 =
+    [
+        ("delivery.lead", Fate.SignedOff),
+        ("indicator.owner", Fate.SignedOff),
+        ("hannah.reid", Fate.SignedOff),
+        ("chris.patel", Fate.SignedOff),
+        ("morgan.lee", Fate.SignedOff),
+        ("jamie.fox", Fate.SignedOff),
+        ("rob.kerr", Fate.SignedOff),
+        ("fran.walsh", Fate.SignedOff),
+    ];
+
+    /// <summary>Who sent their return after the deadline, and how many days after it.</summary>
+    private const string LateInQ1 = "fran.walsh";
+
     private static async Task PlayReturnsAsync(
-        ServiceProvider services, StoryTime time, Dictionary<string, Person> people, IReadOnlyList<ValueRow> heldBack, CancellationToken cancellationToken)
+        ServiceProvider services, StoryTime time, Dictionary<string, Person> people, Period quarter, (string Assignee, Fate Fate)[] fates,
+        Dictionary<(string, string, string), ValueRow> figures, CancellationToken cancellationToken)
     {
-        var figures = heldBack.ToDictionary(r => (r.IndicatorCode, r.AreaCode, r.Period.Code));
         var admin = people["administrator"];
         var officer = people["performance.officer"];
         var day = 0;
-        foreach (var (assignee, fate) in Fates)
+        var deadline = await DeadlineAsync(services, quarter, cancellationToken);
+        foreach (var (assignee, fate) in fates)
         {
             // Each return comes in on its own day of the return window; the deadline (mid October) is long past by 16 November.
-            time.Set(Quarter.EndDate().ToDateTime(new TimeOnly(10, 0)).AddDays(3 + day++));
+            time.Set(quarter.EndDate().ToDateTime(new TimeOnly(10, 0)).AddDays(3 + day++));
+            if (quarter != Quarter && assignee == LateInQ1)
+            {
+                time.Set(deadline.ToDateTime(new TimeOnly(10, 0)).AddDays(9));
+            }
+
             await using var scope = services.CreateAsyncScope();
             var provider = scope.ServiceProvider;
             var db = provider.GetRequiredService<GoldenThreadDb>();
             var person = people[assignee];
-            var entity = await db.Returns.AsNoTracking().SingleOrDefaultAsync(r => r.Period == Quarter.Code && r.AssigneeId == person.Id, cancellationToken);
+            var entity = await db.Returns.AsNoTracking().SingleOrDefaultAsync(r => r.Period == quarter.Code && r.AssigneeId == person.Id, cancellationToken);
             if (entity is null || fate == Fate.NotStarted)
             {
                 continue;
@@ -327,7 +386,7 @@ public static class DemoCycle
         var db = provider.GetRequiredService<GoldenThreadDb>();
         var preview = provider.GetRequiredService<ReturnPreview>();
         var lines = await db.ReturnLines.AsNoTracking().Where(l => l.ReturnId == returnId).OrderBy(l => l.Id)
-            .Select(l => new { l.Id, Indicator = l.Indicator!.Code, Area = l.Area!.Code, l.Period, l.ActualDue, l.ProjectedOutturnDue })
+            .Select(l => new { l.Id, Indicator = l.Indicator!.Code, Area = l.Area!.Code, l.Period, l.ActualDue, l.ProjectedOutturnDue, l.Actual, l.ProjectedOutturn, l.Note })
             .ToListAsync(cancellationToken);
         if (partly)
         {
@@ -337,10 +396,11 @@ public static class DemoCycle
         var inputs = new List<LineInput>();
         foreach (var line in lines)
         {
+            // The figures held back from the bundle, or (a quarter whose figures were imported) those the line came with.
             figures.TryGetValue((line.Indicator, line.Area, line.Period), out var row);
-            var actual = line.ActualDue ? row?.Actual : null;
-            var projected = line.ProjectedOutturnDue ? row?.ProjectedOutturn : null;
-            var note = row?.Note;
+            var actual = line.ActualDue ? row is null ? line.Actual : row.Actual : null;
+            var projected = line.ProjectedOutturnDue ? row is null ? line.ProjectedOutturn : row.ProjectedOutturn : null;
+            var note = row is null ? line.Note : row.Note;
             if ((line.ActualDue && actual is null) || (line.ProjectedOutturnDue && projected is null))
             {
                 note ??= "Not available this quarter: the source survey reports later in the year.";
@@ -381,6 +441,15 @@ public static class DemoCycle
             "Met from the thematic partnership's existing budget.",
             null, null, null),
     };
+
+    private static async Task<DateOnly> DeadlineAsync(ServiceProvider services, Period quarter, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldenThreadDb>();
+        return await db.TimetableMilestones.AsNoTracking()
+            .Where(m => m.Period == quarter.Code && m.Milestone == Domain.Timetable.Milestone.ReturnDeadline)
+            .Select(m => m.Date).SingleAsync(cancellationToken);
+    }
 
     private static void Expect(EntryOutcome outcome, string who)
     {

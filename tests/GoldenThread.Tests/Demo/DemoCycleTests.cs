@@ -1,7 +1,15 @@
+using DocumentFormat.OpenXml.Packaging;
+using GoldenThread.Actions;
 using GoldenThread.Demo;
+using GoldenThread.Domain.Access;
+using GoldenThread.Domain.Intervention;
+using GoldenThread.Domain.Partnership;
+using GoldenThread.Domain.Periods;
 using GoldenThread.Domain.Returns;
 using GoldenThread.Domain.Timetable;
 using GoldenThread.History;
+using GoldenThread.Intervention;
+using GoldenThread.Scorecard;
 using GoldenThread.Storage;
 using GoldenThread.Tests.Infrastructure;
 using GoldenThread.Timetable;
@@ -10,8 +18,10 @@ using Microsoft.EntityFrameworkCore;
 namespace GoldenThread.Tests.Demo;
 
 /// <summary>
-/// The demonstration as <c>serve --demo</c> prepares it holds a whole year's timetable and a quarter's returns in every
-/// state, played through the product's own use cases (Demo/DemoCycle.cs), so a newcomer sees the cycle in every state.
+/// The demonstration as <c>serve --demo</c> prepares it holds a whole year's timetable, a quarter's returns in every
+/// state, and the exceptions and ladder of intervention in every state (exception reports, each stage's record, stages set
+/// by hand, an escalation to the strategic board), played through the product's own use cases (Demo/DemoCycle.cs and
+/// DemoCycle.Intervention.cs), so a newcomer sees the cycle and the workflow in every state.
 /// </summary>
 public sealed class DemoCycleTests(DemoCycleTests.PlayedDemo played) : IClassFixture<DemoCycleTests.PlayedDemo>
 {
@@ -60,6 +70,82 @@ public sealed class DemoCycleTests(DemoCycleTests.PlayedDemo played) : IClassFix
         // A return not started has no figures in the quarter: nobody has sent them yet.
         var notStarted = returns.First(r => r.State == ReturnState.NotStarted && r.AssigneeId is not null);
         Assert.Empty(await ValuesOfAsync(db, notStarted.Id));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Demo_ShowsEveryExceptionState_EachStageWithItsRecord_TriggersAndAnEscalationToTheStrategicBoard(DatabaseProvider provider)
+    {
+        var database = await played.OnAsync(provider);
+        await using var db = database.Open();
+        var quarter = DemoCycle.Quarter;
+        var reports = await db.ExceptionReports.AsNoTracking().ToListAsync();
+        var steps = await db.ExceptionSteps.AsNoTracking().ToListAsync();
+        var administrators = await db.RoleAssignments.Where(r => r.Role == Role.Administrator).Select(r => r.PersonId).ToListAsync();
+
+        // Exception reports in every state, a challenged one with its question, one answered (back with the body), closed on
+        // recovery by the rules and closed by the central team, each with its reason in words; data-quality ones among them.
+        Assert.Equal(ExceptionStates.All.Order(), reports.Select(r => r.State).Distinct().Order());
+        Assert.Contains(reports, r => r.State == ExceptionState.Challenged && !string.IsNullOrEmpty(r.Question));
+        Assert.Contains(reports, r => r.State == ExceptionState.Submitted && !string.IsNullOrEmpty(r.Answer) && steps.Any(s => s.ExceptionReportId == r.Id && s.Action == ExceptionAction.Answer));
+        var closes = steps.Where(s => s.Action == ExceptionAction.Close).ToList();
+        Assert.Contains(closes, s => s.PersonId is null && reports.Single(r => r.Id == s.ExceptionReportId) is { Kind: ExceptionKind.Performance, ClosedReason.Length: > 0 } recovered
+            && Period.Parse(recovered.Period) < quarter);
+        Assert.Contains(closes, s => s.PersonId is { } id && administrators.Contains(id) && !string.IsNullOrEmpty(reports.Single(r => r.Id == s.ExceptionReportId).ClosedReason));
+        Assert.Contains(reports, r => r.Kind == ExceptionKind.DataQuality && r.State == ExceptionState.Required);
+        Assert.Contains(reports, r => r.Kind == ExceptionKind.DataQuality && r.State == ExceptionState.Drafted);
+
+        // Each stage with its record, against the stages the engine and the triggers give at the quarter.
+        var tolerances = await ToleranceSetting.CurrentAsync(db, CancellationToken.None);
+        var ladder = (await LadderQuery.RunAsync(db, new ScorecardFilter(quarter), tolerances, CancellationToken.None)).Entries.ToDictionary(e => (e.IndicatorId, e.AreaId));
+        var stageOne = await db.Actions.AsNoTracking().Where(a => a.Stage == 1 && a.Period == quarter.Code).ToListAsync();
+        Assert.Contains(stageOne, a => ladder[(a.IndicatorId!.Value, a.AreaId!.Value)].Stage == 1);
+        var plans = await db.ActionPlans.AsNoTracking().Where(p => p.State == ActionPlanState.Agreed).ToListAsync();
+        var agreed = Assert.Single(plans, p => ladder[(p.IndicatorId, p.AreaId)].Stage == 2);
+        var actions = await db.Actions.AsNoTracking().Where(a => a.ActionPlanId == agreed.Id).Select(a => a.Id).ToListAsync();
+        Assert.True(actions.Count >= 2);
+        Assert.True(await db.ActionMilestones.AnyAsync(m => actions.Contains(m.ActionId)));
+        Assert.True(await db.Actions.AnyAsync(a => a.ActionPlanId == agreed.Id && a.PercentComplete > 0));
+        Assert.NotEmpty(await ActionPlanFlags.MissingAsync(db, quarter, CancellationToken.None));
+        var requests = await db.ReportRequests.AsNoTracking().ToListAsync();
+        var considered = Assert.Single(requests, r => r.State == ReportRequestState.Considered);
+        Assert.False(string.IsNullOrEmpty(considered.Decision));
+        Assert.Contains(requests, r => r.State == ReportRequestState.Requested);
+        var at = await LadderQuery.RunAsync(db, new ScorecardFilter(Period.Parse(considered.Period)), tolerances, CancellationToken.None);
+        Assert.Equal(3, at.Entries.Single(e => (e.IndicatorId, e.AreaId) == (considered.IndicatorId, considered.AreaId)).Stage);
+        using (var word = WordprocessingDocument.Open(new MemoryStream(considered.Document!), false))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(word.MainDocumentPart!.Document!.Body!.InnerText));
+        }
+
+        // Stages set by hand: one still shown, one cleared (its quarter's record says the stage came down).
+        var triggers = await db.LadderTriggers.AsNoTracking().ToListAsync();
+        var active = Assert.Single(triggers, t => t.ClearedInPeriod is null);
+        Assert.Equal(active.Stage, ladder[(active.IndicatorId, active.AreaId)].Stage);
+        Assert.True(active.Stage > ladder[(active.IndicatorId, active.AreaId)].Assessment.ComputedLadderStage);
+        var cleared = Assert.Single(triggers, t => t.ClearedInPeriod is not null);
+        Assert.False(string.IsNullOrEmpty(cleared.ClearReason));
+        var changes = await db.LadderChanges.AsNoTracking().ToListAsync();
+        Assert.Contains(changes, c => (c.IndicatorId, c.AreaId, c.Period) == (cleared.IndicatorId, cleared.AreaId, cleared.ClearedInPeriod) && c.Movement == LadderMovement.DeEscalated);
+
+        // The ladder's record of the quarters before: escalations and de-escalations by the rules.
+        Assert.Contains(changes, c => c.Movement == LadderMovement.DeEscalated && c.ManualStage == 0 && Period.Parse(c.Period) < quarter);
+        Assert.Contains(changes, c => c.Movement == LadderMovement.Escalated && Period.Parse(c.Period).FinancialYear.Equals(quarter.FinancialYear.Previous()));
+
+        // An escalation that climbed the chain to the strategic board, a decision and its date at each step.
+        var strategic = await db.Bodies.Where(b => b.Kind == BodyKind.StrategicBoard).Select(b => b.Id).SingleAsync();
+        var escalation = await db.Escalations.AsNoTracking().SingleAsync(e => e.Level == EscalationLevel.StrategicBoard);
+        Assert.Equal(strategic, escalation.BodyId);
+        var climbed = await db.EscalationSteps.AsNoTracking().Where(s => s.EscalationId == escalation.Id).OrderBy(s => s.At).ToListAsync();
+        Assert.Equal(EscalationChain.All.TakeWhile(l => l != EscalationLevel.StrategicBoard), climbed.Select(s => s.From));
+        Assert.All(climbed, s => Assert.False(string.IsNullOrWhiteSpace(s.Decision)));
+
+        // The boards have their chairs and secretaries, and the notices these steps raised wait on the sign-in people's tasks.
+        Assert.True(await db.Bodies.Where(b => b.Kind == BodyKind.ExecutiveBoard || b.Kind == BodyKind.StrategicBoard).AllAsync(b => b.ChairId != null && b.SecretaryId != null));
+        foreach (var who in new[] { "indicator.owner", "body.member", "delivery.lead" })
+        {
+            var email = $"{who}@{DemoPeople.Domain}";
+            Assert.True(await db.Notices.AnyAsync(n => n.DoneAt == null && db.People.Any(p => p.Id == n.PersonId && p.Email == email)), $"{who} has open notices");
+        }
     }
 
     [Theory, BothDatabases]
