@@ -1,9 +1,9 @@
 using System.Globalization;
 using GoldenThread.Domain.Access;
 using GoldenThread.Domain.Partnership;
-using IndicatorCodeOrder = GoldenThread.Indicators.IndicatorCodeOrder;
 using GoldenThread.Storage;
 using Microsoft.EntityFrameworkCore;
+using IndicatorCodeOrder = GoldenThread.Indicators.IndicatorCodeOrder;
 
 namespace GoldenThread.Web.Forms;
 
