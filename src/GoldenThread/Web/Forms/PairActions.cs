@@ -14,7 +14,7 @@ public sealed record PairActionLinks(string PairName, IReadOnlyList<PairAction> 
 /// What the signed-in person may do about pairs from the pages that show them (indicator, exception, ladder and body
 /// pages): record a stage 1 action and draft an action plan (those who write for the pair), raise a stage by hand and
 /// request a stage 3 report (the executive board), and escalate an issue. Each link opens the form with the pair chosen
-/// (<c>?indicator=..&amp;area=..</c>). Loaded once per page: three <see cref="PairChoices"/>.
+/// (<c>?indicator=..&amp;area=..</c>). The indicators and areas are read once, for the three <see cref="PairChoices"/>.
 /// </summary>
 public sealed class PairRights
 {
@@ -30,12 +30,16 @@ public sealed class PairRights
     public static async Task<PairRights> ForAsync(GoldenThreadDb db, Actor? actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return actor is null
-            ? None
-            : new PairRights(
-                await PairChoices.ForAsync(db, actor, PairPurpose.Write, cancellationToken),
-                await PairChoices.ForAsync(db, actor, PairPurpose.ExecutiveBoard, cancellationToken),
-                await PairChoices.ForAsync(db, actor, PairPurpose.Escalate, cancellationToken));
+        if (actor is null)
+        {
+            return None;
+        }
+
+        var universe = await PairUniverse.LoadAsync(db, cancellationToken);
+        return new PairRights(
+            PairChoices.For(universe, actor, PairPurpose.Write),
+            PairChoices.For(universe, actor, PairPurpose.ExecutiveBoard),
+            PairChoices.For(universe, actor, PairPurpose.Escalate));
     }
 
     /// <summary>

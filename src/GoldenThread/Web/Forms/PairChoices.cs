@@ -67,45 +67,34 @@ public sealed class PairChoices
     public static PairChoices None { get; } = new([], [], [], every: false);
 
     /// <summary>The choices of <paramref name="actor"/> (null: nobody signed in, no choice) for <paramref name="purpose"/>.</summary>
-    public static async Task<PairChoices> ForAsync(GoldenThreadDb db, Actor? actor, PairPurpose purpose, CancellationToken cancellationToken)
+    public static async Task<PairChoices> ForAsync(GoldenThreadDb db, Actor? actor, PairPurpose purpose, CancellationToken cancellationToken) =>
+        actor is null ? None : For(await PairUniverse.LoadAsync(db, cancellationToken), actor, purpose);
+
+    /// <summary>The choices of <paramref name="actor"/> for <paramref name="purpose"/> among the loaded indicators and areas.</summary>
+    internal static PairChoices For(PairUniverse universe, Actor actor, PairPurpose purpose)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        if (actor is null)
+        if (purpose == PairPurpose.ExecutiveBoard && !InterventionAccess.MayActForExecutiveBoard(actor, universe.ExecutiveBoards))
         {
             return None;
         }
 
-        var boards = await db.Bodies.AsNoTracking().Where(b => b.Kind == BodyKind.ExecutiveBoard).Select(b => b.Id).ToListAsync(cancellationToken);
-        var forBoard = InterventionAccess.MayActForExecutiveBoard(actor, boards);
-        if (purpose == PairPurpose.ExecutiveBoard && !forBoard)
+        bool Allowed(PairUniverse.IndicatorRow indicator, PairUniverse.AreaRow area)
         {
-            return None;
-        }
-
-        var indicators = await db.Indicators.AsNoTracking()
-            .Select(i => new { i.Id, i.Code, i.Title, i.LeadOrganisationId, i.BodyId, BodyName = i.Body == null ? null : i.Body.Name })
-            .ToListAsync(cancellationToken);
-        var areas = await db.Areas.AsNoTracking()
-            .Select(a => new { a.Id, a.Code, a.Name, a.ParentId, ParentName = a.Parent == null ? null : a.Parent.Name })
-            .ToListAsync(cancellationToken);
-
-        bool Allowed(int indicatorId, int? leadId, int? bodyId, int areaId)
-        {
-            var figures = new Figures(indicatorId, leadId, areaId);
+            var figures = new Figures(indicator.Id, indicator.LeadOrganisationId, area.Id);
             return purpose switch
             {
                 PairPurpose.ExecutiveBoard => true,
                 PairPurpose.Write => InterventionAccess.MayWriteFor(actor, figures),
-                _ => InterventionAccess.MayEscalateFrom(actor, figures, null) || InterventionAccess.MayConsiderFor(actor, bodyId),
+                _ => InterventionAccess.MayEscalateFrom(actor, figures, null) || InterventionAccess.MayConsiderFor(actor, indicator.BodyId),
             };
         }
 
         var allowed = new HashSet<(string, string)>();
         var indicatorIds = new HashSet<int>();
         var areaIds = new HashSet<int>();
-        foreach (var indicator in indicators)
+        foreach (var indicator in universe.Indicators)
         {
-            foreach (var area in areas.Where(a => Allowed(indicator.Id, indicator.LeadOrganisationId, indicator.BodyId, a.Id)))
+            foreach (var area in universe.Areas.Where(a => Allowed(indicator, a)))
             {
                 allowed.Add((indicator.Code, area.Code));
                 indicatorIds.Add(indicator.Id);
@@ -115,17 +104,17 @@ public sealed class PairChoices
 
         return new PairChoices(
             [
-                .. indicators.Where(i => indicatorIds.Contains(i.Id))
+                .. universe.Indicators.Where(i => indicatorIds.Contains(i.Id))
                     .OrderBy(i => i.Code, IndicatorCodeOrder.Instance)
                     .Select(i => new PairIndicator(i.Id, i.Code, i.Title, i.BodyName)),
             ],
             [
-                .. areas.Where(a => areaIds.Contains(a.Id))
+                .. universe.Areas.Where(a => areaIds.Contains(a.Id))
                     .OrderBy(a => a.ParentId is null ? 0 : 1).ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
                     .Select(a => new PairArea(a.Id, a.Code, a.Name, a.ParentName)),
             ],
             allowed,
-            allowed.Count == indicators.Count * areas.Count);
+            allowed.Count == universe.Indicators.Count * universe.Areas.Count);
     }
 
     /// <summary>
@@ -206,4 +195,25 @@ public sealed class PairChoices
     }
 
     private static string Short(string title) => title.Length <= 90 ? title : title[..89] + "…";
+}
+
+/// <summary>Every indicator and area, and the executive boards: what the pair choices are made from, read once per page.</summary>
+internal sealed record PairUniverse(IReadOnlyList<PairUniverse.IndicatorRow> Indicators, IReadOnlyList<PairUniverse.AreaRow> Areas, IReadOnlyCollection<int> ExecutiveBoards)
+{
+    internal sealed record IndicatorRow(int Id, string Code, string Title, int? LeadOrganisationId, int? BodyId, string? BodyName);
+
+    internal sealed record AreaRow(int Id, string Code, string Name, int? ParentId, string? ParentName);
+
+    public static async Task<PairUniverse> LoadAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var boards = await db.Bodies.AsNoTracking().Where(b => b.Kind == BodyKind.ExecutiveBoard).Select(b => b.Id).ToListAsync(cancellationToken);
+        var indicators = await db.Indicators.AsNoTracking()
+            .Select(i => new IndicatorRow(i.Id, i.Code, i.Title, i.LeadOrganisationId, i.BodyId, i.Body == null ? null : i.Body.Name))
+            .ToListAsync(cancellationToken);
+        var areas = await db.Areas.AsNoTracking()
+            .Select(a => new AreaRow(a.Id, a.Code, a.Name, a.ParentId, a.Parent == null ? null : a.Parent.Name))
+            .ToListAsync(cancellationToken);
+        return new PairUniverse(indicators, areas, boards);
+    }
 }
