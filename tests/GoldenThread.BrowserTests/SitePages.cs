@@ -117,6 +117,11 @@ public static class SitePages
         new("ladder-trigger-new", "/ladder/triggers/new?indicator=NI%2016&area=HRT", "main form", As: Role.Administrator),
         new("escalations", "/escalations", "main h1"),
         new("escalation-new", "/escalations/new?indicator=NI%2015&area=HRT", "main form", As: Role.DeliveryLead),
+        // What can be done about a pair, linked from its pages (issue 11): the indicator page and the ladder with the
+        // executive board's links, and a form reached from them with the pair chosen.
+        new("indicator-pair-actions", "/indicators/NI%2016?area=HRT", "main #act", As: Role.Administrator),
+        new("ladder-pair-actions", "/ladder", "main #ladder-entries", As: Role.Administrator),
+        new("action-plans-pair-chosen", "/action-plans?indicator=NI%2015&area=HRT#new-plan", "main form select", As: Role.DeliveryLead),
 
         // The demonstration's exceptions and ladder (Demo/DemoCycle.Intervention.cs), played into an empty database in
         // order, so their ids are stable: Q1's exception reports are 1-14 (9 closed on recovery at Q2), Q2's 15-28 (15

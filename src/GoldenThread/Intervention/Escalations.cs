@@ -133,7 +133,7 @@ public sealed class RaiseEscalation(GoldenThreadDb db, AuditLog audit, Reporting
         var figures = new Figures(indicator!.Id, indicator.LeadOrganisationId, area!.Id);
         if (!InterventionAccess.MayEscalateFrom(request.Actor, figures, null) && !InterventionAccess.MayConsiderFor(request.Actor, indicator.BodyId))
         {
-            return AdminChange.Refused("issue", $"Only the people accountable for {indicator.Code} in {area.Name}, the members of its partnership and administrators may escalate an issue about it");
+            return AdminChange.Refused("indicator", $"Only the people accountable for {indicator.Code} in {area.Name}, the members of its partnership and administrators may escalate an issue about it");
         }
 
         var period = await clock.CurrentPeriodAsync(Db, cancellationToken);

@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using GoldenThread.Audit;
+using GoldenThread.Bodies;
 using GoldenThread.Domain.Access;
 using GoldenThread.Domain.Assessment;
 using GoldenThread.Domain.Intervention;
@@ -169,6 +170,73 @@ public abstract class BodyPagesTests(WebTestHost host)
         await using var check = host.Database.Open();
         Assert.NotNull((await check.Notices.SingleAsync(n => n.Id == beas.Id)).DoneAt);
         Assert.Null((await check.Notices.SingleAsync(n => n.Id == lees.Id)).DoneAt);
+    }
+
+    [Fact]
+    public async Task BodyPage_SaysWhatWaitsOnTheBody_InCountsLinkingToTheLists_AndTheReadersNoticesAboutItsBusinessOnly()
+    {
+        var seeded = await SeedAsync();
+        var clock = host.App.Services.GetRequiredService<ReportingClock>();
+        int ssc, elsewhere, elsewhereArea;
+        string elsewhereBody;
+        var tag = Guid.NewGuid().ToString("N");
+        await using (var db = host.Database.Open(tracking: true))
+        {
+            var bea = await db.People.SingleAsync(p => p.Email == host.Account(Role.BodyMember).Email);
+            ssc = seeded.SscId;
+            var other = await db.Indicators.Where(i => i.BodyId != null && i.BodyId != ssc).OrderBy(i => i.Id).FirstAsync();
+            (elsewhere, elsewhereBody) = (other.Id, await db.Bodies.Where(b => b.Id == other.BodyId).Select(b => b.Code).SingleAsync());
+            elsewhereArea = await db.Areas.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+            await new NoticeBoard(db, TimeProvider.System).RaiseAsync(
+            [
+                new(bea.Id, NoticeKind.ExceptionToConsider, "Exception report to consider: ours", null, $"/exceptions/{seeded.ExceptionId}", $"exception:{seeded.ExceptionId}:consider:{tag}"),
+                new(bea.Id, NoticeKind.StageChanged, "Ladder stage up: theirs", null, "/ladder", $"stage:{elsewhere}:{elsewhereArea}:{tag}"),
+            ]);
+            await db.SaveChangesAsync();
+        }
+
+        using var member = await host.SignInAsync(Role.BodyMember);
+        var page = await GetAsync(member, "/bodies/SSC");
+        var theirs = await GetAsync(member, $"/bodies/{elsewhereBody}");
+
+        await using var read = host.Database.Open();
+        var period = await clock.CurrentPeriodAsync(read, CancellationToken.None);
+        var codes = await read.Indicators.Where(i => i.BodyId == ssc).Select(i => i.Code).ToListAsync();
+        var toConsider = await read.ExceptionReports.CountAsync(e => e.BodyId == ssc && e.State == ExceptionState.Submitted);
+        var withoutPlan = (await GoldenThread.Actions.ActionPlanFlags.MissingAsync(read, period, CancellationToken.None)).Count(m => codes.Contains(m.IndicatorCode));
+        var notAnswered = await read.ReportRequests.CountAsync(r => r.State == ReportRequestState.Requested && read.Indicators.Any(i => i.Id == r.IndicatorId && i.BodyId == ssc));
+        Assert.True(toConsider > 0 && notAnswered > 0, "The seed should leave an exception to consider and a report not answered.");
+
+        Assert.Equal($"{toConsider} exception {(toConsider == 1 ? "report" : "reports")} awaiting consideration", Words(page.QuerySelector("li[data-waiting='exceptions-to-consider']")!.TextContent));
+        Assert.Equal("/exceptions?body=SSC&state=submitted", page.QuerySelector("li[data-waiting='exceptions-to-consider'] a")!.GetAttribute("href"));
+        Assert.StartsWith($"{notAnswered} stage 3 ", Words(page.QuerySelector("li[data-waiting='reports-not-answered']")!.TextContent), StringComparison.Ordinal);
+        if (withoutPlan > 0)
+        {
+            Assert.Equal($"{withoutPlan} stage 2 {(withoutPlan == 1 ? "indicator" : "indicators")} without an agreed action plan", Words(page.QuerySelector("li[data-waiting='stage-two-without-plan']")!.TextContent));
+            Assert.Equal("/action-plans?missing=1", page.QuerySelector("li[data-waiting='stage-two-without-plan'] a")!.GetAttribute("href"));
+        }
+        else
+        {
+            Assert.Null(page.QuerySelector("li[data-waiting='stage-two-without-plan']"));
+        }
+
+        var ours = page.QuerySelectorAll("ul[aria-labelledby='my-notices'] a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Contains("Exception report to consider: ours", ours);
+        Assert.DoesNotContain("Ladder stage up: theirs", ours);
+        Assert.Contains("Ladder stage up: theirs", theirs.QuerySelectorAll("ul[aria-labelledby='my-notices'] a").Select(a => a.TextContent.Trim()));
+        Assert.DoesNotContain("Exception report to consider: ours", theirs.QuerySelectorAll("ul[aria-labelledby='my-notices'] a").Select(a => a.TextContent.Trim()));
+        // The kind of each notice is said in words, not by colour alone.
+        var item = page.QuerySelectorAll("ul[aria-labelledby='my-notices'] li").Single(li => li.TextContent.Contains("ours", StringComparison.Ordinal));
+        Assert.Equal("Exception report to consider", item.QuerySelector(".govuk-tag")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void NoticeKeys_AreReadForWhatTheyAreAbout()
+    {
+        Assert.Equal(("exception", 12), BodyWaiting.Parse("exception:12:write:7"));
+        Assert.Equal(("stage", 3), BodyWaiting.Parse("stage:3:4:2009-10-Q2:2:7"));
+        Assert.Equal(("plan-needed", 5), BodyWaiting.Parse("plan-needed:5:6:2009-10-Q2:7"));
+        Assert.Equal(("", 0), BodyWaiting.Parse("tasks-test:bea:1"));
     }
 
     private static async Task<IHtmlDocument> GetAsync(HttpClient client, string path, int expected = 200)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Parser;
 using GoldenThread.Audit;
@@ -77,7 +78,13 @@ public abstract class TimetablePagesTests(WebTestHost host) : IAsyncLifetime
         var (form, _) = await Forms.ReadAsync(officer, "/timetable/2009-10-Q4/edit");
         var fields = form.QuerySelectorAll("main form input[type=text]")
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
-            .Select(f => f.Key == "scrutiny_meeting" ? new KeyValuePair<string, string>(f.Key, "2010-07-09") : f)
+            .Select(f => f.Key switch
+            {
+                "scrutiny_meeting-day" => new KeyValuePair<string, string>(f.Key, "9"),
+                "scrutiny_meeting-month" => new KeyValuePair<string, string>(f.Key, "7"),
+                "scrutiny_meeting-year" => new KeyValuePair<string, string>(f.Key, "2010"),
+                _ => f,
+            })
             .ToList();
 
         using var response = await Forms.PostAsync(officer, "/timetable/2009-10-Q4/edit", fields);
@@ -94,17 +101,45 @@ public abstract class TimetablePagesTests(WebTestHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EditPage_AsksForEachDateAsDayMonthAndYear_FilledFromTheStoredDate()
+    {
+        using var officer = await host.SignInAsync(Role.PerformanceOfficer);
+        var (page, _) = await Forms.ReadAsync(officer, "/timetable/2009-10-Q4/edit");
+        await using var db = host.Database.Open();
+        var stored = await db.TimetableMilestones.SingleAsync(m => m.Period == "2009-10-Q4" && m.Milestone == Milestone.ScrutinyMeeting);
+
+        var group = page.QuerySelector("#scrutiny_meeting")!;
+        Assert.Equal("govuk-date-input", group.ClassName);
+        Assert.Equal(["Day", "Month", "Year"], group.QuerySelectorAll("label").Select(l => l.TextContent.Trim()));
+        Assert.Equal(
+            [stored.Date.Day.ToString(CultureInfo.InvariantCulture), stored.Date.Month.ToString(CultureInfo.InvariantCulture), stored.Date.Year.ToString(CultureInfo.InvariantCulture)],
+            group.QuerySelectorAll("input").Select(i => i.GetAttribute("value")));
+        Assert.Equal("numeric", group.QuerySelector("input")!.GetAttribute("inputmode"));
+        Assert.NotNull(group.Closest("fieldset[role=group]")?.QuerySelector("legend"));
+    }
+
+    [Fact]
     public async Task EditPage_BadDate_IsRefusedAtItsField_AndNothingChanges()
     {
         using var officer = await host.SignInAsync(Role.PerformanceOfficer);
         await using var db = host.Database.Open();
         var before = await db.TimetableMilestones.Where(m => m.Period == "2009-10-Q1").Select(m => new { m.Milestone, m.Date, m.Sequence }).ToListAsync();
 
-        using var response = await Forms.PostAsync(officer, "/timetable/2009-10-Q1/edit", [new("return_deadline", "15/07/2009"), new("forms_issued", "2009-06-16")]);
+        using var response = await Forms.PostAsync(officer, "/timetable/2009-10-Q1/edit",
+        [
+            new("return_deadline-day", "15"), new("return_deadline-month", "13"), new("return_deadline-year", "2009"),
+            new("forms_issued-day", "16"), new("forms_issued-month", "6"), new("forms_issued-year", ""),
+        ]);
         var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Error: Deadline for all returns: the date must be a date such as 2009-07-17", page.QuerySelector("#return_deadline-error")?.TextContent.Trim());
+        Assert.Equal("Error: Deadline for all returns: the date must be a real date", page.QuerySelector("#return_deadline-error")?.TextContent.Trim());
+        // The error summary links to the first field at fault; only the fields at fault are marked.
+        Assert.Equal("Deadline for all returns: the date must be a real date", page.QuerySelector(".govuk-error-summary a[href='#return_deadline-month']")?.TextContent.Trim());
+        Assert.Equal(["return_deadline-month"], page.QuerySelectorAll("#return_deadline .govuk-input--error").Select(i => i.Id));
+        Assert.Equal("15", page.QuerySelector("#return_deadline-day")?.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector(".govuk-error-summary a[href='#forms_issued-year']"));
+        Assert.EndsWith("must include a year", page.QuerySelector("#forms_issued-error")?.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal(
             before.Select(b => (b.Milestone, b.Date, b.Sequence)).Order(),
             (await db.TimetableMilestones.Where(m => m.Period == "2009-10-Q1").Select(m => new { m.Milestone, m.Date, m.Sequence }).ToListAsync()).Select(b => (b.Milestone, b.Date, b.Sequence)).Order());

@@ -3,6 +3,7 @@ using GoldenThread.Actions;
 using GoldenThread.Domain.Access;
 using GoldenThread.Domain.Intervention;
 using GoldenThread.Pages.Admin;
+using GoldenThread.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GoldenThread.Pages.Actions;
@@ -21,6 +22,26 @@ public abstract class ActionsPageModel : AdminPageModel
         ?? throw new InvalidOperationException("The page is for signed-in people only.");
 
     protected async Task<Actor> ActorOfAsync() => (await PersonAsync()).Actor;
+
+    /// <summary>The indicators and areas the person may choose on the page's form (none until <see cref="LoadChoicesAsync"/>).</summary>
+    public PairChoices Choices { get; private set; } = PairChoices.None;
+
+    protected async Task LoadChoicesAsync(GoldenThreadDb db, PairPurpose purpose, CancellationToken cancellationToken) =>
+        Choices = await PairChoices.ForAsync(db, (await PersonAsync()).Actor, purpose, cancellationToken);
+
+    /// <summary>Nothing chosen for the indicator or the area: the problems, added to the page's; false when there are none.</summary>
+    protected bool PairMissing(string? indicator, string? area)
+    {
+        var problems = Choices.Check(indicator, area);
+        Errors.AddRange(problems);
+        return problems.Count > 0;
+    }
+
+    /// <summary>The form's "Indicator" select (field <c>indicator</c>).</summary>
+    public SelectField IndicatorChoice(string? selected) => Choices.IndicatorField("indicator", selected, ErrorFor("indicator"));
+
+    /// <summary>The form's "Area" select (field <c>area</c>).</summary>
+    public SelectField AreaChoice(string? selected) => Choices.AreaField("area", selected, ErrorFor("area"));
 
     /// <summary>After a refused change: the page again, with its problems, as a 400.</summary>
     protected IActionResult Refused()

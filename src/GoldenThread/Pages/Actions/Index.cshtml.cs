@@ -1,6 +1,7 @@
 using GoldenThread.Actions;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
+using GoldenThread.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GoldenThread.Pages.Actions;
@@ -37,12 +38,20 @@ public sealed class IndexModel(GoldenThreadDb db, ReportingClock clock) : Action
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Period ??= (await clock.CurrentPeriodAsync(db, cancellationToken)).Code;
+        await LoadChoicesAsync(db, PairPurpose.Write, cancellationToken);
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync([FromServices] RecordStageOneAction record, CancellationToken cancellationToken)
     {
+        await LoadChoicesAsync(db, PairPurpose.Write, cancellationToken);
+        if (PairMissing(Indicator, AreaCode))
+        {
+            await LoadAsync(cancellationToken);
+            return Refused();
+        }
+
         var change = await record.RunAsync(await ActorAsync(), new StageOneActionInput(await ActorOfAsync(), Indicator, AreaCode, Period, What, How, Who, Due), cancellationToken);
         if (Done(change))
         {

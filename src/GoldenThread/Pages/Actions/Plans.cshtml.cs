@@ -1,6 +1,7 @@
 using GoldenThread.Actions;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
+using GoldenThread.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GoldenThread.Pages.Actions;
@@ -48,16 +49,21 @@ public sealed class PlansModel(GoldenThreadDb db, ReportingClock clock) : Action
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
+        await LoadChoicesAsync(db, PairPurpose.Write, cancellationToken);
         await LoadAsync(quarter!.Value, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync([FromServices] DraftActionPlan draft, CancellationToken cancellationToken)
     {
-        var change = await draft.RunAsync(await ActorAsync(), new ActionPlanDraftInput(await ActorOfAsync(), Indicator, AreaCode, Period, PlanTitle), cancellationToken);
-        if (Done(change, "Add its actions, with who, when and milestones, then agree it with the partners."))
+        await LoadChoicesAsync(db, PairPurpose.Write, cancellationToken);
+        if (!PairMissing(Indicator, AreaCode))
         {
-            return Redirect($"/action-plans/{change.Id}");
+            var change = await draft.RunAsync(await ActorAsync(), new ActionPlanDraftInput(await ActorOfAsync(), Indicator, AreaCode, Period, PlanTitle), cancellationToken);
+            if (Done(change, "Add its actions, with who, when and milestones, then agree it with the partners."))
+            {
+                return Redirect($"/action-plans/{change.Id}");
+            }
         }
 
         var (quarter, _) = ActionPairs.Quarter(Period);

@@ -3,6 +3,7 @@ using GoldenThread.Domain.Access;
 using GoldenThread.Intervention;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
+using GoldenThread.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GoldenThread.Pages.Actions;
@@ -41,10 +42,14 @@ public sealed class ReportRequestsModel(GoldenThreadDb db, ReportingClock clock)
 
     public async Task<IActionResult> OnPostAsync([FromServices] RequestReport request, CancellationToken cancellationToken)
     {
-        var change = await request.RunAsync(await ActorAsync(), new ReportRequestInput(await ActorOfAsync(), Indicator, AreaCode, Period, Asked, Owner, Due), cancellationToken);
-        if (Done(change, "The owner is told, and the request shows on their tasks."))
+        await LoadChoicesAsync(db, PairPurpose.ExecutiveBoard, cancellationToken);
+        if (Choices.IsEmpty || !PairMissing(Indicator, AreaCode))
         {
-            return Redirect($"/report-requests/{change.Id}");
+            var change = await request.RunAsync(await ActorAsync(), new ReportRequestInput(await ActorOfAsync(), Indicator, AreaCode, Period, Asked, Owner, Due), cancellationToken);
+            if (Done(change, "The owner is told, and the request shows on their tasks."))
+            {
+                return Redirect($"/report-requests/{change.Id}");
+            }
         }
 
         await LoadAsync(cancellationToken);
@@ -55,5 +60,9 @@ public sealed class ReportRequestsModel(GoldenThreadDb db, ReportingClock clock)
     {
         Requests = await ActionQueries.ReportRequestsAsync(db, clock.Today, cancellationToken);
         MayRequest = InterventionAccess.MayActForExecutiveBoard(await ActorOfAsync(), await ActionPairs.ExecutiveBoardIdsAsync(db, cancellationToken));
+        if (MayRequest && Choices.IsEmpty)
+        {
+            await LoadChoicesAsync(db, PairPurpose.ExecutiveBoard, cancellationToken);
+        }
     }
 }

@@ -22,6 +22,15 @@ public sealed class BodyModel(GoldenThreadDb db, ReportingClock clock, CurrentPe
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>What waits on the body, in numbers.</summary>
+    public BodyWaitingCounts Waiting { get; private set; } = null!;
+
+    /// <summary>The reader's own open notices about the body's business.</summary>
+    public IReadOnlyList<Notices.OpenNotice> MyNotices { get; private set; } = [];
+
+    /// <summary>What the reader may do about each of the body's pairs on the ladder (the forms, with the pair chosen).</summary>
+    public Web.Forms.PairRights Rights { get; private set; } = Web.Forms.PairRights.None;
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         var period = await clock.CurrentPeriodAsync(db, cancellationToken);
@@ -32,7 +41,15 @@ public sealed class BodyModel(GoldenThreadDb db, ReportingClock clock, CurrentPe
         }
 
         View = view;
-        MayEdit = (await current.GetAsync(cancellationToken))?.MayAdminister == true;
+        var person = await current.GetAsync(cancellationToken);
+        MayEdit = person?.MayAdminister == true;
+        Waiting = await BodyWaiting.CountsAsync(db, view, cancellationToken);
+        if (person is { ByToken: false })
+        {
+            MyNotices = await BodyWaiting.NoticesAsync(db, person.Id, view.Body.Id, cancellationToken);
+            Rights = await Web.Forms.PairRights.ForAsync(db, person.Actor, cancellationToken);
+        }
+
         return Page();
     }
 }

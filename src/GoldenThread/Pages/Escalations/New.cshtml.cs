@@ -1,6 +1,7 @@
 using GoldenThread.Access;
 using GoldenThread.Audit;
 using GoldenThread.Intervention;
+using GoldenThread.Storage;
 using GoldenThread.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GoldenThread.Pages.Escalations;
 
 /// <summary><c>/escalations/new</c>: raise an issue about an indicator in an area at the delivery lead's level (who may is <see cref="RaiseEscalation"/>'s check).</summary>
-public sealed class NewModel(CurrentPerson current, RaiseEscalation raise) : PageModel
+public sealed class NewModel(GoldenThreadDb db, CurrentPerson current, RaiseEscalation raise) : PageModel
 {
     [BindProperty]
     public string? Indicator { get; set; }
@@ -21,12 +22,16 @@ public sealed class NewModel(CurrentPerson current, RaiseEscalation raise) : Pag
 
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
+    /// <summary>The indicators and areas the person may escalate an issue about.</summary>
+    public PairChoices Choices { get; private set; } = PairChoices.None;
+
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 
-    public void OnGet(string? indicator, string? area)
+    public async Task OnGetAsync(string? indicator, string? area, CancellationToken cancellationToken)
     {
         Indicator = indicator;
         Area = area;
+        await LoadChoicesAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -35,6 +40,14 @@ public sealed class NewModel(CurrentPerson current, RaiseEscalation raise) : Pag
         if (person is null || person.ByToken)
         {
             return Forbid();
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        if (Choices.Check(Indicator, Area) is { Count: > 0 } missing)
+        {
+            Errors = missing;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         var outcome = await raise.RunAsync(await HttpAuditActor.OfAsync(HttpContext), new EscalationRaise(person.Actor, Indicator, Area, Issue), cancellationToken);
@@ -47,4 +60,7 @@ public sealed class NewModel(CurrentPerson current, RaiseEscalation raise) : Pag
 
         return Redirect(EscalationBodies.Links.Escalation(outcome.Id!.Value));
     }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
+        Choices = await PairChoices.ForAsync(db, await current.GetAsync(cancellationToken) is { ByToken: false } person ? person.Actor : null, PairPurpose.Escalate, cancellationToken);
 }

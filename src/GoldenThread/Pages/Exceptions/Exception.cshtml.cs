@@ -57,6 +57,9 @@ public sealed class ExceptionModel(
 
     public bool MayClose { get; private set; }
 
+    /// <summary>What the reader may do about the exception's indicator and area on the ladder's forms, with the pair chosen.</summary>
+    public PairRights Rights { get; private set; } = PairRights.None;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -119,6 +122,7 @@ public sealed class ExceptionModel(
             MayAnswer = report.State == ExceptionState.Challenged && InterventionAccess.MayWriteFor(person.Actor, figures);
             MayWrite = report.Kind == ExceptionKind.DataQuality && ExceptionStates.After(report.State, ExceptionAction.Draft) is not null && InterventionAccess.MayWriteFor(person.Actor, figures);
             MayClose = ExceptionStates.IsOpen(report.State) && CloseException.MayClose(person.Actor, detail.LeadOrganisationId);
+            Rights = await PairRights.ForAsync(db, person.Actor, cancellationToken);
         }
 
         Reason ??= detail.Report.Reason;

@@ -63,6 +63,9 @@ public sealed class IndicatorModel(GoldenThreadDb db, ReportingClock clock, Acce
     /// <summary>Whether the person may set and clear stages by hand (the executive board's members and administrators).</summary>
     public bool MayTrigger { get; private set; }
 
+    /// <summary>What the reader may do about the indicator in the area (the ladder's forms, with the pair chosen).</summary>
+    public Web.Forms.PairRights Rights { get; private set; } = Web.Forms.PairRights.None;
+
     public async Task<IActionResult> OnGetAsync(string code, string? area, CancellationToken cancellationToken)
     {
         var definition = await IndicatorDetailsQuery.FindAsync(db, code, cancellationToken);
@@ -103,6 +106,7 @@ public sealed class IndicatorModel(GoldenThreadDb db, ReportingClock clock, Acce
                 .ToListAsync(cancellationToken);
             var signedIn = await person.GetAsync(cancellationToken);
             MayTrigger = signedIn is not null && !signedIn.ByToken && await Intervention.TriggerRules.MayActAsync(db, signedIn.Actor, cancellationToken);
+            Rights = await Web.Forms.PairRights.ForAsync(db, signedIn is { ByToken: false } ? signedIn.Actor : null, cancellationToken);
             Report = IndicatorReport.Build(definition.Rules, SystemTolerances, history.History, history.Notes, Intervention.LadderQuery.ManualStageAt(Triggers));
             SignedOff = history.SignedOff;
             if (Report.Quarters.Count > 0)

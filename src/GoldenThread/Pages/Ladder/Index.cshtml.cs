@@ -13,7 +13,7 @@ namespace GoldenThread.Pages.Ladder;
 /// <c>/ladder</c>: who is at which stage of the ladder of intervention at a quarter, and why, for every body or one
 /// (<see cref="LadderQuery"/>, the same as the <c>ladder</c> command and the API), with the changes recorded that quarter.
 /// </summary>
-public sealed class IndexModel(GoldenThreadDb db, ReportingClock clock) : PageModel
+public sealed class IndexModel(GoldenThreadDb db, ReportingClock clock, Access.CurrentPerson current) : PageModel
 {
     public Period Period { get; private set; }
 
@@ -30,6 +30,9 @@ public sealed class IndexModel(GoldenThreadDb db, ReportingClock clock) : PageMo
     public IReadOnlyList<(string Indicator, string Area, LadderChange Change)> Changes { get; private set; } = [];
 
     public string? Error { get; private set; }
+
+    /// <summary>What the reader may do about each pair on the ladder (the forms, with the pair chosen).</summary>
+    public Web.Forms.PairRights Rights { get; private set; } = Web.Forms.PairRights.None;
 
     public async Task<IActionResult> OnGetAsync(string? period, string? body, CancellationToken cancellationToken)
     {
@@ -59,6 +62,7 @@ public sealed class IndexModel(GoldenThreadDb db, ReportingClock clock) : PageMo
             Body = body;
         }
 
+        Rights = await Web.Forms.PairRights.ForAsync(db, await current.GetAsync(cancellationToken) is { ByToken: false } person ? person.Actor : null, cancellationToken);
         var report = await LadderQuery.RunAsync(db, new ScorecardFilter(Period, BodyCode: Body), await ToleranceSetting.CurrentAsync(db, cancellationToken), cancellationToken);
         PairCount = report.Entries.Count;
         OnTheLadder = [.. report.Entries.Where(e => e.Stage > 0).OrderByDescending(e => e.Stage).ThenBy(e => e.Indicator, StringComparer.Ordinal).ThenBy(e => e.Area, StringComparer.Ordinal)];

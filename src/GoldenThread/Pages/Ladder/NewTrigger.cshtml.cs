@@ -29,6 +29,9 @@ public sealed class NewTriggerModel(GoldenThreadDb db, CurrentPerson current, Ra
 
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
+    /// <summary>Every indicator and area: the executive board may raise any pair.</summary>
+    public PairChoices Choices { get; private set; } = PairChoices.None;
+
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 
     public async Task<IActionResult> OnGetAsync(string? indicator, string? area, CancellationToken cancellationToken)
@@ -40,6 +43,7 @@ public sealed class NewTriggerModel(GoldenThreadDb db, CurrentPerson current, Ra
 
         Indicator = indicator;
         Area = area;
+        await LoadChoicesAsync(cancellationToken);
         return Page();
     }
 
@@ -49,6 +53,14 @@ public sealed class NewTriggerModel(GoldenThreadDb db, CurrentPerson current, Ra
         if (person is null || !await MayAsync(cancellationToken))
         {
             return Forbid();
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        if (Choices.Check(Indicator, Area) is { Count: > 0 } missing)
+        {
+            Errors = missing;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         var outcome = await raise.RunAsync(await HttpAuditActor.OfAsync(HttpContext), new TriggerRaise(person.Actor, Indicator, Area, Stage, Reason, Evidence), cancellationToken);
@@ -62,6 +74,9 @@ public sealed class NewTriggerModel(GoldenThreadDb db, CurrentPerson current, Ra
         TempData["LadderNotice"] = outcome.Done;
         return Redirect(Pages.Indicators.IndicatorLinks.Indicator(Indicator!.Trim(), Area!.Trim()) + "#manual-stages");
     }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
+        Choices = await PairChoices.ForAsync(db, (await current.GetAsync(cancellationToken))?.Actor, PairPurpose.ExecutiveBoard, cancellationToken);
 
     private async Task<bool> MayAsync(CancellationToken cancellationToken) =>
         await current.GetAsync(cancellationToken) is { ByToken: false } person && await TriggerRules.MayActAsync(db, person.Actor, cancellationToken);

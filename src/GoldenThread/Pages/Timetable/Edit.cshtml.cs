@@ -4,6 +4,7 @@ using GoldenThread.Domain.Periods;
 using GoldenThread.Domain.Timetable;
 using GoldenThread.Storage;
 using GoldenThread.Timetable;
+using GoldenThread.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,8 +20,8 @@ namespace GoldenThread.Pages.Timetable;
 [Authorize(Policy = Policies.CentralTeam)]
 public sealed class EditModel(GoldenThreadDb db, TimetableEditor editor) : PageModel
 {
-    /// <summary>One milestone's fields: a first day for a span, and the day (or last day).</summary>
-    public sealed record Row(Milestone Milestone, bool IsSpan, string? Starts, string? Date, bool Edited);
+    /// <summary>One milestone's fields: a first day for a span, and the day (or last day), as GOV.UK date inputs.</summary>
+    public sealed record Row(Milestone Milestone, bool IsSpan, DateParts Starts, DateParts Date, bool Edited);
 
     private TimetablePattern _pattern = TimetablePattern.Default;
 
@@ -44,8 +45,8 @@ public sealed class EditModel(GoldenThreadDb db, TimetableEditor editor) : PageM
             Rows.Add(new Row(
                 milestone,
                 IsSpan(milestone, row),
-                row?.Starts is { } s ? TimetableDates.Iso(s) : null,
-                row is null ? null : TimetableDates.Iso(row.Date),
+                DateParts.Of(row?.Starts),
+                DateParts.Of(row?.Date),
                 row?.Edited == true));
         }
 
@@ -66,50 +67,49 @@ public sealed class EditModel(GoldenThreadDb db, TimetableEditor editor) : PageM
             var word = Domain.Codes.Of(milestone);
             var row = stored.GetValueOrDefault(milestone);
             var span = IsSpan(milestone, row);
-            var startsText = span ? Request.Form[$"{word}-starts"].ToString() : null;
-            var dateText = Request.Form[word].ToString();
-            Rows.Add(new Row(milestone, span, startsText, dateText, row?.Edited == true));
+            var startsParts = span ? DateParts.From(Request.Form, StartsField(word)) : DateParts.Empty;
+            var dateParts = DateParts.From(Request.Form, word);
+            Rows.Add(new Row(milestone, span, startsParts, dateParts, row?.Edited == true));
             var name = Milestones.Name(milestone);
-            DateOnly? starts = null;
-            if (!string.IsNullOrWhiteSpace(startsText))
+            var (starts, startsProblem) = DateInput.Read(startsParts, $"{name}: the first day");
+            if (startsProblem is not null)
             {
-                if (TimetableDates.TryParseIso(startsText, out var s))
-                {
-                    starts = s;
-                }
-                else
-                {
-                    Errors.Add(new FieldError($"{word}-starts", $"{name}: the first day must be a date such as 2009-07-13"));
-                }
+                Fail(StartsField(word), startsProblem);
             }
 
-            if (string.IsNullOrWhiteSpace(dateText))
+            var (date, dateProblem) = DateInput.Read(dateParts, $"{name}: the {(span ? "last day" : "date")}");
+            if (dateProblem is not null)
+            {
+                Fail(word, dateProblem);
+                continue;
+            }
+
+            if (date is null)
             {
                 if (row is not null)
                 {
-                    Errors.Add(new FieldError(word, $"{name}: enter the date, such as 2009-07-17"));
+                    Fail(word, new DateProblem($"{name}: enter the {(span ? "last day" : "date")}", [DateInput.Day, DateInput.Month, DateInput.Year]));
                 }
                 else if (starts is not null)
                 {
-                    Errors.Add(new FieldError(word, $"{name}: enter the last day as well as the first"));
+                    Fail(word, new DateProblem($"{name}: enter the last day as well as the first", [DateInput.Day, DateInput.Month, DateInput.Year]));
                 }
 
                 continue;
             }
 
-            if (!TimetableDates.TryParseIso(dateText, out var date))
+            if (startsProblem is not null)
             {
-                Errors.Add(new FieldError(word, $"{name}: the date must be a date such as 2009-07-17"));
                 continue;
             }
 
             if (starts > date)
             {
-                Errors.Add(new FieldError($"{word}-starts", $"{name}: the first day must be on or before the last day"));
+                Fail(StartsField(word), new DateProblem($"{name}: the first day must be on or before the last day", [DateInput.Day, DateInput.Month, DateInput.Year]));
                 continue;
             }
 
-            edits.Add(new MilestoneEdit(milestone, starts, date));
+            edits.Add(new MilestoneEdit(milestone, starts, date.Value));
         }
 
         if (Errors.Count > 0)
@@ -128,7 +128,40 @@ public sealed class EditModel(GoldenThreadDb db, TimetableEditor editor) : PageM
         return Redirect($"/timetable?year={Quarter.FinancialYear.Code}");
     }
 
-    public string? ErrorFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
+    /// <summary>The problems of the date inputs, by the input's name (<c>{milestone}</c> or <c>{milestone}-starts</c>).</summary>
+    public Dictionary<string, DateProblem> Problems { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The date input of a milestone's day (or last day), named after the milestone's word.</summary>
+    public DateInput DateField(Row row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var word = Domain.Codes.Of(row.Milestone);
+        return new DateInput(word, row.IsSpan ? "Last day" : Legend(row), row.Date, Problems.GetValueOrDefault(word));
+    }
+
+    /// <summary>The milestone's name, said to be changed by hand when it was.</summary>
+    public static string Legend(Row row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Milestones.Name(row.Milestone) + (row.Edited ? " (changed by hand)" : "");
+    }
+
+    /// <summary>The date input of a span's first day.</summary>
+    public DateInput StartsField(Row row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var name = StartsField(Domain.Codes.Of(row.Milestone));
+        return new DateInput(name, "First day", row.Starts, Problems.GetValueOrDefault(name));
+    }
+
+    private static string StartsField(string word) => $"{word}-starts";
+
+    /// <summary>A problem with one date input: shown at the input, and in the error summary linking to its first field at fault.</summary>
+    private void Fail(string name, DateProblem problem)
+    {
+        Problems[name] = problem;
+        Errors.Add(problem.For(name));
+    }
 
     private bool IsSpan(Milestone milestone, TimetableMilestone? row) =>
         row?.Starts is not null || _pattern.RuleFor(milestone)?.StartOffset is not null;

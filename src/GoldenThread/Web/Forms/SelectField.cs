@@ -11,4 +11,12 @@ public sealed record SelectField(string Name, string Label, IReadOnlyList<Select
 {
     /// <summary>The select's width: the whole column unless told otherwise (a GOV.UK width class, or empty for its natural width).</summary>
     public string WidthClass { get; init; } = "govuk-!-width-full";
+
+    /// <summary>The select's id when it is not its name (the error summary links to the id).</summary>
+    public string Id { get => _id ?? Name; init => _id = value; }
+
+    /// <summary>A hint under the label, or null.</summary>
+    public string? Hint { get; init; }
+
+    private readonly string? _id;
 }
