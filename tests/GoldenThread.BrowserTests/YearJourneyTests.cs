@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using GoldenThread.BrowserTests.Infrastructure;
 using GoldenThread.Domain.Periods;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace GoldenThread.BrowserTests;
 
@@ -27,8 +28,10 @@ public sealed class YearJourneyCollection : ICollectionFixture<YearSite>
 }
 
 [Collection(YearJourneyCollection.Name)]
-public sealed class YearJourneyTests(YearSite site)
+public sealed class YearJourneyTests(YearSite site, ITestOutputHelper output)
 {
+    private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+
     private static readonly Period Q1 = Period.Parse("2009-10-Q1");
     private static readonly Period Q2 = Period.Parse("2009-10-Q2");
     private static readonly Period Q3 = Period.Parse("2009-10-Q3");
@@ -434,6 +437,11 @@ public sealed class YearJourneyTests(YearSite site)
         await AxeAsync(tab);
         var row = tab.Page.Locator($"#scorecard tr[data-indicator='{indicator}'][data-area='{YearSite.Area}']");
         await Assertions.Expect(row.Locator("td[data-column='status']")).ToContainTextAsync(status);
+        if (stage > 0)
+        {
+            await Assertions.Expect(row.Locator("td[data-column='ladder']")).ToHaveTextAsync($"Stage {stage}");
+        }
+
         await tab.VisitAsync($"/ladder?period={quarter.Code}");
         await AxeAsync(tab);
         var entry = tab.Page.Locator($"#ladder-entries tr[data-indicator='{indicator}'][data-area='{YearSite.Area}']");
@@ -554,6 +562,7 @@ public sealed class YearJourneyTests(YearSite site)
         }
 
         _expected.Add((action, who?.Email ?? "worker", site.Clock.GetUtcNow(), name));
+        output.WriteLine($"{_watch.Elapsed.TotalSeconds,6:0.0} s  {name}");
     }
 
     /// <summary>Runs axe on a page the journey has not checked yet: each address (ids aside) in each of its variants once.</summary>
