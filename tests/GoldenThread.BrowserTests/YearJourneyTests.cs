@@ -105,6 +105,11 @@ public sealed class YearJourneyTests(YearSite site, ITestOutputHelper output)
         await Assertions.Expect(lead.Page.Locator("main")).ToContainTextAsync("Agreed with the partnership to run free taster sessions in four parks.");
         await AxeAsync(lead, "with a notice");
 
+        // It is on the partnership's agenda for the quarter.
+        await OpenAgendaAsync(member, Q1);
+        await Assertions.Expect(member.Page.Locator("#stage-1 + ul li").Filter(new() { HasText = YearSite.Story }))
+            .ToContainTextAsync("Agreed with the partnership to run free taster sessions in four parks.");
+
         await CloseCycleAsync(assurer, Q1);
         await ExpectLadderChangeAsync(assurer, Q1, YearSite.Story, "Up: Stage 0 to Stage 1");
 
