@@ -308,6 +308,7 @@ public sealed class YearJourneyTests(YearSite site, ITestOutputHelper output)
         foreach (var tab in _tabs)
         {
             tab.AssertEverySubRequestSucceeded();
+            tab.AssertNoConsoleErrors();
         }
     }
 
