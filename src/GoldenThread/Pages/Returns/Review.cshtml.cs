@@ -24,7 +24,7 @@ namespace GoldenThread.Pages.Returns;
 /// action is checked again for this return (<see cref="AccessRules.MayQualityAssure"/>, <see cref="AccessRules.MaySignOff"/>).
 /// </summary>
 [Authorize(Policy = Policies.ReturnsReview)]
-public sealed class ReviewModel(GoldenThreadDb db, ReportingClock clock, CurrentPerson current, ReturnReview review) : PageModel
+public sealed class ReviewModel(GoldenThreadDb db, ReportingClock clock, CurrentPerson current, ReturnReview review, Reminders.ReminderQueue reminders) : PageModel
 {
     /// <summary>One line of the return with the values row it wrote.</summary>
     public sealed record LineView(ReturnLine Line, string IndicatorCode, string IndicatorTitle, string AreaCode, GoldenThread.Indicators.IndicatorValue? Value);
@@ -91,6 +91,12 @@ public sealed class ReviewModel(GoldenThreadDb db, ReportingClock clock, Current
         };
         if (outcome.Succeeded)
         {
+            if (action == "query")
+            {
+                // The partner hears of the query now rather than at the next daily plan (which still finds it if this is missed).
+                await reminders.QueryRaisedAsync(id, cancellationToken);
+            }
+
             Notice = outcome.Done;
             return Redirect($"/returns/{id}/review");
         }
