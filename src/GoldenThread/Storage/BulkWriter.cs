@@ -110,4 +110,36 @@ public abstract class BulkWriter
                 c[nameof(ImportChange.IndicatorCode)], c[nameof(ImportChange.Period)], c[nameof(ImportChange.OldValue)], c[nameof(ImportChange.NewValue)]);
         }
     }
+
+    /// <summary>
+    /// The rows' positions in the order of a key (the table's: area, indicator, period code; or the records' index:
+    /// indicator, area, period code), so that every insert appends to the B-tree instead of splitting pages all over it.
+    /// Ids must be under 2^21.
+    /// </summary>
+    private protected static int[] KeyOrder<T>(IReadOnlyList<T> rows, Func<T, (int First, int Second, string Period)> key)
+    {
+        var periodRanks = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            periodRanks.TryAdd(key(row).Period, 0);
+        }
+
+        var rank = 0L;
+        foreach (var period in periodRanks.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            periodRanks[period] = rank++;
+        }
+
+        var sortKeys = new long[rows.Count];
+        var order = new int[rows.Count];
+        for (var n = 0; n < rows.Count; n++)
+        {
+            var (first, second, period) = key(rows[n]);
+            sortKeys[n] = ((long)first << 42) | ((long)second << 21) | periodRanks[period];
+            order[n] = n;
+        }
+
+        Array.Sort(sortKeys, order);
+        return order;
+    }
 }
