@@ -258,9 +258,6 @@ internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf, Fig
 
             importer.Write(History.FigureSources.Import, NpgsqlDbType.Varchar);
         }
-
-        /// <summary>A stored number's text as a record keeps it: <c>trim_scale(n)::text</c> (410.50 is 410.5, 410.0 is 410).</summary>
-        private static string RecordText(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
     }
 
     private NpgsqlConnection Connection => (NpgsqlConnection)Db.Database.GetDbConnection();
@@ -369,6 +366,19 @@ internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf, Fig
 
         var list = string.Join(", ", columns);
         await ExecuteAsync($"INSERT INTO {table.Name} ({list}) SELECT {list} FROM {staged} ORDER BY {table.Key}", cancellationToken);
+    }
+
+    /// <summary>A stored number's text as a record keeps it: <c>trim_scale(n)::text</c> (410.50 is 410.5, 410.0 is 410).</summary>
+    internal static string RecordText(decimal value)
+    {
+        if (value == 0m)
+        {
+            return "0";
+        }
+
+        // The decimal's own fixed-point text keeps its scale (410.50); the custom format "0.###" would trim it, but slowly.
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
     }
 
     private static void WriteNullable(NpgsqlBinaryImporter importer, decimal? value)

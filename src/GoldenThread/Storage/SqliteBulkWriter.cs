@@ -274,8 +274,7 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, Figur
     /// </summary>
     internal static ReadOnlySpan<byte> RecordText(decimal value, byte[] buffer)
     {
-        value.TryFormat(buffer, out var length, StoredFormat, CultureInfo.InvariantCulture);
-        var text = buffer.AsSpan(0, length);
+        var text = StoredText(value, buffer);
         return text.Contains((byte)'.') ? text.TrimEnd((byte)'0').TrimEnd((byte)'.') : text;
     }
 
@@ -461,8 +460,38 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, Figur
             return;
         }
 
-        v.TryFormat(buffer, out var length, StoredFormat, CultureInfo.InvariantCulture);
-        raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, length));
+        raw.sqlite3_bind_text(statement, index, StoredText(v, buffer));
+    }
+
+    /// <summary>
+    /// A decimal as stored: the format <c>0.0###...</c> (at least one decimal, no trailing zeros after it), made from the
+    /// decimal's own fixed-point text (which keeps its scale: 70.50), as the custom format is slow; zero (which may carry
+    /// a sign) takes the custom format itself.
+    /// </summary>
+    internal static Span<byte> StoredText(decimal value, byte[] buffer)
+    {
+        if (value == 0m)
+        {
+            value.TryFormat(buffer, out var written, StoredFormat, CultureInfo.InvariantCulture);
+            return buffer.AsSpan(0, written);
+        }
+
+        value.TryFormat(buffer, out var length, default, CultureInfo.InvariantCulture);
+        var point = buffer.AsSpan(0, length).IndexOf((byte)'.');
+        if (point < 0)
+        {
+            buffer[length++] = (byte)'.';
+            buffer[length++] = (byte)'0';
+        }
+        else
+        {
+            while (length > point + 2 && buffer[length - 1] == (byte)'0')
+            {
+                length--;
+            }
+        }
+
+        return buffer.AsSpan(0, length);
     }
 
     /// <summary>The UTF-8 bytes of each period code, made once: a bundle names few periods many times.</summary>
