@@ -34,7 +34,9 @@ public readonly record struct StoredValue(int AreaId, int IndicatorId, string Pe
 /// adds or changes, and every sign-off it clears or gives, is also written to the record of every figure
 /// (<see cref="History.FigureRecord"/>) by the same set-based path. A values row keeps its sign-off when the upsert
 /// leaves its figures as they were; a row whose figures change loses it (or takes the import's own sign-off, when
-/// the import signs off what it loads).
+/// the import signs off what it loads). Into a table that is empty when the write starts, every row is new: the rows
+/// go in by the plain path (a plain insert, or COPY straight into the keyed table) and the writer writes their records
+/// itself, the same records the triggers or the staged delete write (docs/decisions/0028-import-into-empty-tables.md).
 /// </summary>
 public abstract class BulkWriter
 {
