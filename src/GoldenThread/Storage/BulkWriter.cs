@@ -34,7 +34,9 @@ public readonly record struct StoredValue(int AreaId, int IndicatorId, string Pe
 /// adds or changes, and every sign-off it clears or gives, is also written to the record of every figure
 /// (<see cref="History.FigureRecord"/>) by the same set-based path. A values row keeps its sign-off when the upsert
 /// leaves its figures as they were; a row whose figures change loses it (or takes the import's own sign-off, when
-/// the import signs off what it loads).
+/// the import signs off what it loads). Into a table that is empty when the write starts, every row is new: the rows
+/// go in by the plain path (a plain insert, or COPY straight into the keyed table) and the writer writes their records
+/// itself, the same records the triggers or the staged delete write (docs/decisions/0029-import-into-empty-tables.md).
 /// </summary>
 public abstract class BulkWriter
 {
@@ -109,5 +111,37 @@ public abstract class BulkWriter
             return string.Join(", ", c[nameof(ImportChange.AuditEntryId)], c[nameof(ImportChange.Figure)], c[nameof(ImportChange.AreaCode)],
                 c[nameof(ImportChange.IndicatorCode)], c[nameof(ImportChange.Period)], c[nameof(ImportChange.OldValue)], c[nameof(ImportChange.NewValue)]);
         }
+    }
+
+    /// <summary>
+    /// The rows' positions in the order of a key (the table's: area, indicator, period code; or the records' index:
+    /// indicator, area, period code), so that every insert appends to the B-tree instead of splitting pages all over it.
+    /// Ids must be under 2^21.
+    /// </summary>
+    private protected static int[] KeyOrder<T>(IReadOnlyList<T> rows, Func<T, (int First, int Second, string Period)> key)
+    {
+        var periodRanks = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            periodRanks.TryAdd(key(row).Period, 0);
+        }
+
+        var rank = 0L;
+        foreach (var period in periodRanks.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            periodRanks[period] = rank++;
+        }
+
+        var sortKeys = new long[rows.Count];
+        var order = new int[rows.Count];
+        for (var n = 0; n < rows.Count; n++)
+        {
+            var (first, second, period) = key(rows[n]);
+            sortKeys[n] = ((long)first << 42) | ((long)second << 21) | periodRanks[period];
+            order[n] = n;
+        }
+
+        Array.Sort(sortKeys, order);
+        return order;
     }
 }

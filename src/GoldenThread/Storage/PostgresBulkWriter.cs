@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using GoldenThread.Audit;
 using GoldenThread.Indicators;
 using GoldenThread.Partnership;
 using Microsoft.EntityFrameworkCore;
@@ -24,23 +26,22 @@ internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf, Fig
 
         var t = Tables.Targets;
         string[] columns = [t[nameof(Target.IndicatorId)], t[nameof(Target.AreaId)], t[nameof(Target.Period)], t[nameof(Target.PeriodStart)], t[nameof(Target.Value)]];
-        const string Staged = "goldenthread_staged_targets";
-        await StageAsync(t, Staged, cancellationToken);
-        await using (var importer = await Connection.BeginBinaryImportAsync($"COPY {Staged} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        // Into an empty table every row is new: COPY straight into it, and the records written here (as for values).
+        if (await IsEmptyAsync(t, cancellationToken))
         {
-            foreach (var row in rows)
+            Copy($"{t.Name} ({string.Join(", ", columns)})", importer => WriteTargets(importer, rows, KeyOrder(rows, r => (r.AreaId, r.IndicatorId, r.Period)), cancellationToken));
+            if (Recording is { } recording)
             {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(row.IndicatorId, NpgsqlDbType.Integer, cancellationToken);
-                await importer.WriteAsync(row.AreaId, NpgsqlDbType.Integer, cancellationToken);
-                await importer.WriteAsync(row.Period, NpgsqlDbType.Varchar, cancellationToken);
-                await importer.WriteAsync(row.PeriodStart, NpgsqlDbType.Integer, cancellationToken);
-                await importer.WriteAsync(row.Value, NpgsqlDbType.Numeric, cancellationToken);
+                CopyRecords(recording, importer => NewRecords.Targets(importer, recording, rows, KeyOrder(rows, r => (r.IndicatorId, r.AreaId, r.Period)), cancellationToken));
             }
 
-            await importer.CompleteAsync(cancellationToken);
+            written?.Invoke(rows.Count);
+            return;
         }
 
+        const string Staged = "goldenthread_staged_targets";
+        await StageAsync(t, Staged, cancellationToken);
+        Copy($"{Staged} ({string.Join(", ", columns)})", importer => WriteTargets(importer, rows, null, cancellationToken));
         await ReplaceAsync(t, Staged, columns, TargetFigures(), signOff: false, cancellationToken);
         written?.Invoke(rows.Count);
     }
@@ -61,45 +62,202 @@ internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf, Fig
             v[nameof(IndicatorValue.SignedOffAt)], v[nameof(IndicatorValue.SignedOffById)],
         ];
         var signOff = Recording?.SignOff;
+        if (await IsEmptyAsync(v, cancellationToken))
+        {
+            Copy($"{v.Name} ({string.Join(", ", columns)})", importer => WriteValues(importer, rows, KeyOrder(rows, r => (r.AreaId, r.IndicatorId, r.Period)), signOff, cancellationToken));
+            if (Recording is { } recording)
+            {
+                CopyRecords(recording, importer => NewRecords.Values(importer, recording, rows, KeyOrder(rows, r => (r.IndicatorId, r.AreaId, r.Period)), cancellationToken));
+            }
+
+            written?.Invoke(rows.Count);
+            return;
+        }
+
         const string Staged = "goldenthread_staged_values";
         await StageAsync(v, Staged, cancellationToken);
-        await using (var importer = await Connection.BeginBinaryImportAsync($"COPY {Staged} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        Copy($"{Staged} ({string.Join(", ", columns)})", importer => WriteValues(importer, rows, null, signOff, cancellationToken));
+        await ReplaceAsync(v, Staged, columns, ValueFigures(), signOff: true, cancellationToken);
+        written?.Invoke(rows.Count);
+    }
+
+    /// <summary>
+    /// One binary COPY, written with synchronous calls: the rows are already in memory, and an awaited call per column
+    /// (tens of millions for a national bundle) cost more than the copy itself. Cancellation is checked between
+    /// batches of rows; a COPY left without completing is cancelled when the importer is disposed.
+    /// </summary>
+    private void Copy(string target, Action<NpgsqlBinaryImporter> write)
+    {
+        using var importer = Connection.BeginBinaryImport($"COPY {target} FROM STDIN (FORMAT BINARY)");
+        write(importer);
+        importer.Complete();
+    }
+
+    private void CopyRecords(FigureRecording recording, Action<NpgsqlBinaryImporter> write) =>
+        Copy($"{Tables.Records.Name} ({RecordColumns})", write);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteTargets(NpgsqlBinaryImporter importer, IReadOnlyList<StoredTarget> rows, int[]? order, CancellationToken cancellationToken)
+    {
+        for (var n = 0; n < rows.Count; n++)
         {
-            foreach (var row in rows)
+            var row = rows[order is null ? n : order[n]];
+            Checkpoint(n, cancellationToken);
+            importer.StartRow();
+            importer.Write(row.IndicatorId, NpgsqlDbType.Integer);
+            importer.Write(row.AreaId, NpgsqlDbType.Integer);
+            importer.Write(row.Period, NpgsqlDbType.Varchar);
+            importer.Write(row.PeriodStart, NpgsqlDbType.Integer);
+            importer.Write(row.Value, NpgsqlDbType.Numeric);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteValues(NpgsqlBinaryImporter importer, IReadOnlyList<StoredValue> rows, int[]? order, FigureSignOff? signOff, CancellationToken cancellationToken)
+    {
+        for (var n = 0; n < rows.Count; n++)
+        {
+            var row = rows[order is null ? n : order[n]];
+            Checkpoint(n, cancellationToken);
+            importer.StartRow();
+            importer.Write(row.IndicatorId, NpgsqlDbType.Integer);
+            importer.Write(row.AreaId, NpgsqlDbType.Integer);
+            importer.Write(row.Period, NpgsqlDbType.Varchar);
+            importer.Write(row.PeriodStart, NpgsqlDbType.Integer);
+            WriteNullable(importer, row.Actual);
+            WriteNullable(importer, row.ProjectedOutturn);
+            if (row.Note is { } note)
             {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(row.IndicatorId, NpgsqlDbType.Integer, cancellationToken);
-                await importer.WriteAsync(row.AreaId, NpgsqlDbType.Integer, cancellationToken);
-                await importer.WriteAsync(row.Period, NpgsqlDbType.Varchar, cancellationToken);
-                await importer.WriteAsync(row.PeriodStart, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullableAsync(importer, row.Actual, cancellationToken);
-                await WriteNullableAsync(importer, row.ProjectedOutturn, cancellationToken);
+                importer.Write(note, NpgsqlDbType.Varchar);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+
+            if (signOff is not null)
+            {
+                importer.Write(signOff.At, NpgsqlDbType.TimestampTz);
+                importer.Write(signOff.ById, NpgsqlDbType.Integer);
+            }
+            else
+            {
+                importer.WriteNull();
+                importer.WriteNull();
+            }
+        }
+    }
+
+    private static void Checkpoint(int n, CancellationToken cancellationToken)
+    {
+        if (n % 50_000 == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>
+    /// Whether the table has no row. When it has none, it is locked against other writers (readers go on) until the
+    /// import's transaction ends, so that it stays empty while the rows are copied in; checked again under the lock.
+    /// </summary>
+    private async Task<bool> IsEmptyAsync(StoredTable table, CancellationToken cancellationToken)
+    {
+        var empty = $"SELECT NOT EXISTS (SELECT 1 FROM {table.Name})";
+        if (!await ScalarAsync(empty, cancellationToken))
+        {
+            return false;
+        }
+
+        await ExecuteAsync($"LOCK TABLE {table.Name} IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+        return await ScalarAsync(empty, cancellationToken);
+    }
+
+    private async Task<bool> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, Connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The record of every figure for rows copied into an empty table, where every row is new: each figure a row holds
+    /// (and its sign-off, if it is loaded signed off), as <see cref="ReplaceAsync"/> records the new rows of a table that
+    /// is not empty, in the order of the records' index (indicator, area, period).
+    /// </summary>
+    private static class NewRecords
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Targets(NpgsqlBinaryImporter importer, FigureRecording recording, IReadOnlyList<StoredTarget> rows, int[] order, CancellationToken cancellationToken)
+        {
+            for (var n = 0; n < order.Length; n++)
+            {
+                var row = rows[order[n]];
+                Checkpoint(n, cancellationToken);
+                Write(importer, recording, row.IndicatorId, row.AreaId, row.Period, ImportChange.Target, RecordText(row.Value), null);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Values(NpgsqlBinaryImporter importer, FigureRecording recording, IReadOnlyList<StoredValue> rows, int[] order, CancellationToken cancellationToken)
+        {
+            var signOff = recording.SignOff;
+            for (var n = 0; n < order.Length; n++)
+            {
+                var row = rows[order[n]];
+                Checkpoint(n, cancellationToken);
+                if (row.Actual is { } actual)
+                {
+                    Write(importer, recording, row.IndicatorId, row.AreaId, row.Period, ImportChange.Actual, RecordText(actual), null);
+                }
+
+                if (row.ProjectedOutturn is { } projected)
+                {
+                    Write(importer, recording, row.IndicatorId, row.AreaId, row.Period, ImportChange.ProjectedOutturn, RecordText(projected), null);
+                }
+
                 if (row.Note is { } note)
                 {
-                    await importer.WriteAsync(note, NpgsqlDbType.Varchar, cancellationToken);
-                }
-                else
-                {
-                    await importer.WriteNullAsync(cancellationToken);
+                    Write(importer, recording, row.IndicatorId, row.AreaId, row.Period, ImportChange.Note, note, null);
                 }
 
                 if (signOff is not null)
                 {
-                    await importer.WriteAsync(signOff.At, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await importer.WriteAsync(signOff.ById, NpgsqlDbType.Integer, cancellationToken);
-                }
-                else
-                {
-                    await importer.WriteNullAsync(cancellationToken);
-                    await importer.WriteNullAsync(cancellationToken);
+                    Write(importer, recording, row.IndicatorId, row.AreaId, row.Period, History.RecordedFields.SignedOff, History.RecordedFields.SignedOffValue, signOff.Reason);
                 }
             }
-
-            await importer.CompleteAsync(cancellationToken);
         }
 
-        await ReplaceAsync(v, Staged, columns, ValueFigures(), signOff: true, cancellationToken);
-        written?.Invoke(rows.Count);
+        /// <summary>One record, in the columns' order of <see cref="BulkWriter.RecordColumns"/>; the old value is none.</summary>
+        private static void Write(NpgsqlBinaryImporter importer, FigureRecording recording, int indicator, int area, string period, string field, string value, string? reason)
+        {
+            importer.StartRow();
+            importer.Write(recording.At, NpgsqlDbType.TimestampTz);
+            if (recording.PersonId is { } person)
+            {
+                importer.Write(person, NpgsqlDbType.Integer);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+
+            importer.Write(recording.RecordedWho, NpgsqlDbType.Varchar);
+            importer.Write(indicator, NpgsqlDbType.Integer);
+            importer.Write(area, NpgsqlDbType.Integer);
+            importer.Write(period, NpgsqlDbType.Varchar);
+            importer.Write(field, NpgsqlDbType.Varchar);
+            importer.WriteNull();
+            importer.Write(value, NpgsqlDbType.Varchar);
+            if (reason is not null)
+            {
+                importer.Write(reason, NpgsqlDbType.Varchar);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+
+            importer.Write(History.FigureSources.Import, NpgsqlDbType.Varchar);
+        }
     }
 
     private NpgsqlConnection Connection => (NpgsqlConnection)Db.Database.GetDbConnection();
@@ -210,15 +368,28 @@ internal sealed class PostgresBulkWriter(GoldenThreadDb db, long? changesOf, Fig
         await ExecuteAsync($"INSERT INTO {table.Name} ({list}) SELECT {list} FROM {staged} ORDER BY {table.Key}", cancellationToken);
     }
 
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter importer, decimal? value, CancellationToken cancellationToken)
+    /// <summary>A stored number's text as a record keeps it: <c>trim_scale(n)::text</c> (410.50 is 410.5, 410.0 is 410).</summary>
+    internal static string RecordText(decimal value)
+    {
+        if (value == 0m)
+        {
+            return "0";
+        }
+
+        // The decimal's own fixed-point text keeps its scale (410.50); the custom format "0.###" would trim it, but slowly.
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter importer, decimal? value)
     {
         if (value is { } v)
         {
-            await importer.WriteAsync(v, NpgsqlDbType.Numeric, cancellationToken);
+            importer.Write(v, NpgsqlDbType.Numeric);
         }
         else
         {
-            await importer.WriteNullAsync(cancellationToken);
+            importer.WriteNull();
         }
     }
 

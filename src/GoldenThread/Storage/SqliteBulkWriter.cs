@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
+using GoldenThread.Audit;
 using GoldenThread.Indicators;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -28,17 +30,31 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, Figur
 
         var t = Tables.Targets;
         var value = t[nameof(Target.Value)];
+        // Into an empty table every row is new: a plain insert, and the records written here rather than by triggers.
+        var empty = IsEmpty(t);
         var sql = $"""
             INSERT INTO {t.Name} ({t[nameof(Target.IndicatorId)]}, {t[nameof(Target.AreaId)]}, {t[nameof(Target.Period)]}, {t[nameof(Target.PeriodStart)]}, {value})
             VALUES (?1, ?2, ?3, ?4, ?5)
-            ON CONFLICT ({t.Key}) DO UPDATE SET {value} = excluded.{value}
-            """;
-        await using var changes = await RecordChangesAsync(t, TargetFigures(), cancellationToken);
-        await using var records = await RecordFiguresAsync(t, TargetFigures(), signOff: false, cancellationToken);
-        using var statement = Prepare(sql);
+            """ + (empty ? string.Empty : $"\nON CONFLICT ({t.Key}) DO UPDATE SET {value} = excluded.{value}");
+        await using var changes = empty ? NoTrigger.Instance : await RecordChangesAsync(t, TargetFigures(), cancellationToken);
+        await using var records = empty ? NoTrigger.Instance : await RecordFiguresAsync(t, TargetFigures(), signOff: false, cancellationToken);
         var periods = new PeriodText();
+        using (var statement = Prepare(sql))
+        {
+            StepTargets(statement, rows, KeyOrder(rows, r => (r.AreaId, r.IndicatorId, r.Period)), periods, written, cancellationToken);
+        }
+
+        if (empty && Recording is { } recording)
+        {
+            using var recorder = new NewRecords(this, recording);
+            recorder.AddTargets(rows, KeyOrder(rows, r => (r.IndicatorId, r.AreaId, r.Period)), periods);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void StepTargets(sqlite3_stmt statement, IReadOnlyList<StoredTarget> rows, int[] order, PeriodText periods, Action<int>? written, CancellationToken cancellationToken)
+    {
         var buffer = new byte[64];
-        var order = KeyOrder(rows, r => (r.AreaId, r.IndicatorId, r.Period));
         for (var n = 0; n < order.Length; n++)
         {
             var row = rows[order[n]];
@@ -68,22 +84,38 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, Figur
         // A row keeps its sign-off while its figures stay as they were; a change clears it, or gives the import's own
         // sign-off when there is one (the right-hand sides all read the row as it was).
         var renewed = $"{actual} IS NOT excluded.{actual} OR {projected} IS NOT excluded.{projected} OR {note} IS NOT excluded.{note} OR {signedAt} IS NULL";
+        var empty = IsEmpty(v);
         var sql = $"""
             INSERT INTO {v.Name} ({v[nameof(IndicatorValue.IndicatorId)]}, {v[nameof(IndicatorValue.AreaId)]}, {v[nameof(IndicatorValue.Period)]}, {v[nameof(IndicatorValue.PeriodStart)]}, {actual}, {projected}, {note}, {signedAt}, {signedBy})
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            """ + (empty ? string.Empty : $"""
+
             ON CONFLICT ({v.Key}) DO UPDATE
             SET {actual} = excluded.{actual}, {projected} = excluded.{projected}, {note} = excluded.{note},
                 {signedAt} = CASE WHEN {renewed} THEN excluded.{signedAt} ELSE {signedAt} END,
                 {signedBy} = CASE WHEN {renewed} THEN excluded.{signedBy} ELSE {signedBy} END
-            """;
-        await using var changes = await RecordChangesAsync(v, ValueFigures(), cancellationToken);
-        await using var records = await RecordFiguresAsync(v, ValueFigures(), signOff: true, cancellationToken);
-        using var statement = Prepare(sql);
-        var signOff = Recording?.SignOff;
-        var signOffAt = signOff is null ? 0L : (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(signOff.At)!;
+            """);
+        await using var changes = empty ? NoTrigger.Instance : await RecordChangesAsync(v, ValueFigures(), cancellationToken);
+        await using var records = empty ? NoTrigger.Instance : await RecordFiguresAsync(v, ValueFigures(), signOff: true, cancellationToken);
         var periods = new PeriodText();
+        using (var statement = Prepare(sql))
+        {
+            StepValues(statement, rows, KeyOrder(rows, r => (r.AreaId, r.IndicatorId, r.Period)), periods, written, cancellationToken);
+        }
+
+        if (empty && Recording is { } recording)
+        {
+            using var recorder = new NewRecords(this, recording);
+            recorder.AddValues(rows, KeyOrder(rows, r => (r.IndicatorId, r.AreaId, r.Period)), periods);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void StepValues(sqlite3_stmt statement, IReadOnlyList<StoredValue> rows, int[] order, PeriodText periods, Action<int>? written, CancellationToken cancellationToken)
+    {
+        var signOff = Recording?.SignOff;
+        var signOffAt = signOff is null ? 0L : SqliteTime(signOff.At);
         var buffer = new byte[64];
-        var order = KeyOrder(rows, r => (r.AreaId, r.IndicatorId, r.Period));
         for (var n = 0; n < order.Length; n++)
         {
             var row = rows[order[n]];
@@ -118,6 +150,132 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, Figur
         }
 
         written?.Invoke(order.Length % ReportEvery);
+    }
+
+    /// <summary>Whether the table has no row; inside the write transaction (which holds SQLite's write lock), so it stays so.</summary>
+    private bool IsEmpty(StoredTable table)
+    {
+        using var statement = Prepare($"SELECT EXISTS (SELECT 1 FROM {table.Name})");
+        var rc = raw.sqlite3_step(statement);
+        return rc == raw.SQLITE_ROW ? raw.sqlite3_column_int(statement, 0) == 0 : throw Failure(rc);
+    }
+
+    /// <summary>How EF Core's SQLite provider stores a <see cref="DateTimeOffset"/> (a binary number), which the records keep.</summary>
+    private static long SqliteTime(DateTimeOffset at) => (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(at)!;
+
+    /// <summary>
+    /// The record of every figure for rows written into an empty table, where every row is new: each figure a row holds
+    /// (and its sign-off, if it is loaded signed off), as the insert trigger of <see cref="RecordFiguresAsync"/> writes
+    /// them for a table that is not empty, by one prepared statement stepped in the order of the records' index
+    /// (indicator, area, period), so that the index is appended to.
+    /// </summary>
+    private sealed class NewRecords : IDisposable
+    {
+        private static readonly byte[] ActualField = Encoding.UTF8.GetBytes(ImportChange.Actual);
+        private static readonly byte[] ProjectedField = Encoding.UTF8.GetBytes(ImportChange.ProjectedOutturn);
+        private static readonly byte[] NoteField = Encoding.UTF8.GetBytes(ImportChange.Note);
+        private static readonly byte[] TargetField = Encoding.UTF8.GetBytes(ImportChange.Target);
+        private static readonly byte[] SignedOffField = Encoding.UTF8.GetBytes(History.RecordedFields.SignedOff);
+        private static readonly byte[] SignedOffValue = Encoding.UTF8.GetBytes(History.RecordedFields.SignedOffValue);
+
+        private readonly SqliteBulkWriter _writer;
+        private readonly FigureRecording _recording;
+        private readonly sqlite3_stmt _statement;
+        private readonly byte[] _buffer = new byte[64];
+
+        public NewRecords(SqliteBulkWriter writer, FigureRecording recording)
+        {
+            _writer = writer;
+            _recording = recording;
+            _statement = writer.Prepare($"INSERT INTO {writer.Tables.Records.Name} ({writer.RecordColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?9, ?10)");
+            raw.sqlite3_bind_int64(_statement, 1, SqliteTime(recording.At));
+            if (recording.PersonId is { } person)
+            {
+                raw.sqlite3_bind_int(_statement, 2, person);
+            }
+            else
+            {
+                raw.sqlite3_bind_null(_statement, 2);
+            }
+
+            raw.sqlite3_bind_text(_statement, 3, recording.RecordedWho);
+            raw.sqlite3_bind_text(_statement, 10, History.FigureSources.Import);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void AddTargets(IReadOnlyList<StoredTarget> rows, int[] order, PeriodText periods)
+        {
+            raw.sqlite3_bind_null(_statement, 9);
+            foreach (var n in order)
+            {
+                var row = rows[n];
+                Key(row.IndicatorId, row.AreaId, periods.Utf8(row.Period));
+                Number(TargetField, row.Value);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void AddValues(IReadOnlyList<StoredValue> rows, int[] order, PeriodText periods)
+        {
+            var signOff = _recording.SignOff;
+            foreach (var n in order)
+            {
+                var row = rows[n];
+                Key(row.IndicatorId, row.AreaId, periods.Utf8(row.Period));
+                raw.sqlite3_bind_null(_statement, 9);
+                if (row.Actual is { } actual)
+                {
+                    Number(ActualField, actual);
+                }
+
+                if (row.ProjectedOutturn is { } projected)
+                {
+                    Number(ProjectedField, projected);
+                }
+
+                if (row.Note is { } note)
+                {
+                    raw.sqlite3_bind_text(_statement, 7, NoteField);
+                    raw.sqlite3_bind_text(_statement, 8, note);
+                    _writer.Step(_statement);
+                }
+
+                if (signOff is not null)
+                {
+                    raw.sqlite3_bind_text(_statement, 7, SignedOffField);
+                    raw.sqlite3_bind_text(_statement, 8, SignedOffValue);
+                    raw.sqlite3_bind_text(_statement, 9, signOff.Reason);
+                    _writer.Step(_statement);
+                }
+            }
+        }
+
+        public void Dispose() => _statement.Dispose();
+
+        private void Key(int indicator, int area, ReadOnlySpan<byte> period)
+        {
+            raw.sqlite3_bind_int(_statement, 4, indicator);
+            raw.sqlite3_bind_int(_statement, 5, area);
+            raw.sqlite3_bind_text(_statement, 6, period);
+        }
+
+        /// <summary>A number as the record keeps it: as stored (<see cref="BindDecimal"/>), less trailing zeros (410.0 is 410).</summary>
+        private void Number(byte[] field, decimal value)
+        {
+            raw.sqlite3_bind_text(_statement, 7, field);
+            raw.sqlite3_bind_text(_statement, 8, RecordText(value, _buffer));
+            _writer.Step(_statement);
+        }
+    }
+
+    /// <summary>
+    /// A stored number's text as a record keeps it, exactly as the triggers' SQL makes it from the stored text:
+    /// <c>CASE WHEN instr(x, '.') &gt; 0 THEN rtrim(rtrim(x, '0'), '.') ELSE x END</c>.
+    /// </summary>
+    internal static ReadOnlySpan<byte> RecordText(decimal value, byte[] buffer)
+    {
+        var text = StoredText(value, buffer);
+        return text.Contains((byte)'.') ? text.TrimEnd((byte)'0').TrimEnd((byte)'.') : text;
     }
 
     private static void Advance(int n, Action<int>? written, CancellationToken cancellationToken)
@@ -271,37 +429,6 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, Figur
         }
     }
 
-    /// <summary>
-    /// The rows' positions in the order of the table's key (area, indicator, period code), so that every
-    /// insert appends to the key's B-tree instead of splitting pages all over it.
-    /// </summary>
-    private static int[] KeyOrder<T>(IReadOnlyList<T> rows, Func<T, (int Area, int Indicator, string Period)> key)
-    {
-        var periodRanks = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            periodRanks.TryAdd(key(row).Period, 0);
-        }
-
-        var rank = 0L;
-        foreach (var period in periodRanks.Keys.Order(StringComparer.Ordinal).ToList())
-        {
-            periodRanks[period] = rank++;
-        }
-
-        var sortKeys = new long[rows.Count];
-        var order = new int[rows.Count];
-        for (var n = 0; n < rows.Count; n++)
-        {
-            var (area, indicator, period) = key(rows[n]);
-            sortKeys[n] = ((long)area << 42) | ((long)indicator << 21) | periodRanks[period];
-            order[n] = n;
-        }
-
-        Array.Sort(sortKeys, order);
-        return order;
-    }
-
     private sqlite3 Handle => ((SqliteConnection)Db.Database.GetDbConnection()).Handle!;
 
     private sqlite3_stmt Prepare(string sql)
@@ -322,6 +449,8 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, Figur
 
     private SqliteException Failure(int rc) => new(raw.sqlite3_errmsg(Handle).utf8_to_string(), rc);
 
+    private const string StoredFormat = "0.0###########################";
+
     /// <summary>Decimals are stored as text, as EF Core's SQLite provider stores them, so both read them back alike.</summary>
     private static void BindDecimal(sqlite3_stmt statement, int index, decimal? value, byte[] buffer)
     {
@@ -331,8 +460,38 @@ internal sealed class SqliteBulkWriter(GoldenThreadDb db, long? changesOf, Figur
             return;
         }
 
-        v.TryFormat(buffer, out var length, "0.0###########################", CultureInfo.InvariantCulture);
-        raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, length));
+        raw.sqlite3_bind_text(statement, index, StoredText(v, buffer));
+    }
+
+    /// <summary>
+    /// A decimal as stored: the format <c>0.0###...</c> (at least one decimal, no trailing zeros after it), made from the
+    /// decimal's own fixed-point text (which keeps its scale: 70.50), as the custom format is slow; zero (which may carry
+    /// a sign) takes the custom format itself.
+    /// </summary>
+    internal static Span<byte> StoredText(decimal value, byte[] buffer)
+    {
+        if (value == 0m)
+        {
+            value.TryFormat(buffer, out var written, StoredFormat, CultureInfo.InvariantCulture);
+            return buffer.AsSpan(0, written);
+        }
+
+        value.TryFormat(buffer, out var length, default, CultureInfo.InvariantCulture);
+        var point = buffer.AsSpan(0, length).IndexOf((byte)'.');
+        if (point < 0)
+        {
+            buffer[length++] = (byte)'.';
+            buffer[length++] = (byte)'0';
+        }
+        else
+        {
+            while (length > point + 2 && buffer[length - 1] == (byte)'0')
+            {
+                length--;
+            }
+        }
+
+        return buffer.AsSpan(0, length);
     }
 
     /// <summary>The UTF-8 bytes of each period code, made once: a bundle names few periods many times.</summary>
