@@ -8,7 +8,7 @@ namespace GoldenThread.Scorecard;
 /// Scorecards shared by the requests of the last <see cref="Lifetime"/>: the home and scorecard pages and the API's
 /// one-area scorecard take the result computed for the same database, filter, tolerances and
 /// <see cref="FigureVersion"/>, so sixteen people asking for one area's scorecard share one run of
-/// <see cref="ScorecardQuery"/> (about 10 ms of processor time for one area of a national database).
+/// <see cref="ScorecardQuery"/> (about 5 ms of processor time for one area of a national database).
 /// </summary>
 /// <remarks>
 /// A figure, target, tolerance or manual stage saved by the site itself (a submission, a sign-off, through a page or
