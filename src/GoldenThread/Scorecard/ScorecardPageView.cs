@@ -11,17 +11,14 @@ namespace GoldenThread.Scorecard;
 /// include, in the command line's order.
 /// </summary>
 /// <remarks>
-/// The pages may take a scorecard computed in the last <see cref="RecentResultLifetime"/> for the same period, area
-/// and body: that query is most of a page's cost (about 10 ms of processor time for one area of a national
-/// database), and sixteen people opening the same scorecard share one run of it. A figure saved by the site itself (a
-/// submission, a sign-off) starts a fresh one at once (<see cref="FigureVersion"/>); only a page shown within those
-/// seconds of an import at the command line can miss it; the CSV download never uses it, so it is always exactly the
-/// command line's.
+/// The pages may take a scorecard computed in the last few seconds for the same period, area and body
+/// (<see cref="RecentScorecards"/>): that query is most of a page's cost, and sixteen people opening the same
+/// scorecard share one run of it. A figure saved by the site itself (a submission, a sign-off) starts a fresh one at
+/// once; only a page shown within those seconds of an import at the command line can miss it; the CSV download never
+/// uses it, so it is always exactly the command line's.
 /// </remarks>
 public sealed class ScorecardPageView
 {
-    public static readonly TimeSpan RecentResultLifetime = TimeSpan.FromSeconds(10);
-
     private ScorecardPageView(ScorecardChoices choices, ScorecardPageFilter? filter, IReadOnlyList<FieldError> errors, ScorecardResult? scorecard, IReadOnlyList<ScorecardRow> rows)
     {
         Choices = choices;
@@ -75,7 +72,7 @@ public sealed class ScorecardPageView
 
         var tolerances = await ToleranceSetting.CurrentAsync(db, cancellationToken);
         var scorecard = recent
-            ? await RecentAsync(database, cache, filter.ToQueryFilter(), tolerances, cancellationToken)
+            ? await RecentScorecards.GetAsync(database, cache, filter.ToQueryFilter(), tolerances, cancellationToken)
             : await ScorecardQuery.RunAsync(db, filter.ToQueryFilter(), tolerances, cancellationToken);
         if (choices.MayBeStale && scorecard.Entries.Any(e => !choices.Indicators.ContainsKey(e.Indicator) || choices.FindArea(e.Area) is null))
         {
@@ -89,32 +86,5 @@ public sealed class ScorecardPageView
         }
 
         return new ScorecardPageView(choices, filter, errors, scorecard, rows);
-    }
-
-    /// <summary>The scorecard for a filter, shared by the requests of the last few seconds; computed on a connection of its own.</summary>
-    private static async Task<ScorecardResult> RecentAsync(Database database, IMemoryCache cache, ScorecardFilter filter, Tolerances tolerances, CancellationToken cancellationToken)
-    {
-        // The tolerances and this process's count of figure changes are part of the key, so a change to them (a sign-off,
-        // a submission) shows at once.
-        var key = (typeof(ScorecardPageView), database.ConnectionString, filter, tolerances, FigureVersion.Current);
-        var shared = cache.GetOrCreate(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = RecentResultLifetime;
-            return new Lazy<Task<ScorecardResult>>(async () =>
-            {
-                await using var db = database.Open();
-                return await ScorecardQuery.RunAsync(db, filter, tolerances, CancellationToken.None);
-            });
-        })!;
-
-        try
-        {
-            return await shared.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (shared.Value.IsFaulted)
-        {
-            cache.Remove(key);
-            throw;
-        }
     }
 }

@@ -4,6 +4,7 @@ using GoldenThread.Domain.Periods;
 using GoldenThread.Scorecard;
 using GoldenThread.Storage;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GoldenThread.Api.V1;
 
@@ -11,6 +12,10 @@ namespace GoldenThread.Api.V1;
 /// <c>GET /api/v1/scorecard</c>: the scorecard for a period, streamed by the same writer as the command line's
 /// <c>scorecard --format json</c>, so that the two cannot drift apart.
 /// </summary>
+/// <remarks>
+/// One area's scorecard may be one computed in the last few seconds (<see cref="RecentScorecards"/>): a figure saved
+/// through the site or the API shows at once, and only an import at the command line can take those seconds to show.
+/// </remarks>
 public static class GetScorecard
 {
     public const string PeriodExamples = "2009-10-Q2 (a quarter), 2009-10-H1 (a half year), 2009-10-M04 (a month) or 2009-10 (a financial year)";
@@ -47,6 +52,8 @@ public static class GetScorecard
         [FromQuery(Name = "body"), Description("Only the indicators that this body (a thematic partnership) is accountable for, by its code.")]
         string? body,
         [FromServices] GoldenThreadDb db,
+        [FromServices] Database database,
+        [FromServices] IMemoryCache cache,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(period))
@@ -69,17 +76,25 @@ public static class GetScorecard
             return ApiProblems.InvalidParameter("body", "The query parameter 'body' is empty. Give a body code, such as SSC, or leave the parameter out for every body.");
         }
 
-        ScorecardResult scorecard;
+        var filter = new ScorecardFilter(assessed, area, body);
         try
         {
-            scorecard = await ScorecardQuery.RunAsync(db, new ScorecardFilter(assessed, area, body), await ToleranceSetting.CurrentAsync(db, cancellationToken), cancellationToken);
+            var tolerances = await ToleranceSetting.CurrentAsync(db, cancellationToken);
+            if (area is not null)
+            {
+                // One area's scorecard (small, and asked for often) is shared, written, with the requests of the last few
+                // seconds (RecentScorecards); a figure the site saves shows at once. Every area's is large, and computed and
+                // streamed for each request.
+                return TypedResults.Bytes(await RecentScorecards.GetJsonAsync(database, cache, filter, tolerances, cancellationToken), "application/json");
+            }
+
+            var scorecard = await ScorecardQuery.RunAsync(db, filter, tolerances, cancellationToken);
+            return TypedResults.Stream(stream => ScorecardOutput.WriteJsonAsync(scorecard, stream, cancellationToken), "application/json");
         }
         catch (UserFacingException e)
         {
             // The query's only errors for people are an unknown area or body code: the thing asked for does not exist.
             return ApiProblems.NotFound(e.Message);
         }
-
-        return TypedResults.Stream(stream => ScorecardOutput.WriteJsonAsync(scorecard, stream, cancellationToken), "application/json");
     }
 }
