@@ -124,12 +124,14 @@ public sealed class ExceptionStep
 /// <summary>The <c>exception_reports</c> table: one per indicator, area and period.</summary>
 public sealed class ExceptionReportConfiguration : IEntityTypeConfiguration<ExceptionReport>
 {
+    public static readonly WordTable<Status> StatusWords = new(Enum.GetValues<Status>().Select(s => (s, s.Code())));
+
     public void Configure(EntityTypeBuilder<ExceptionReport> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ToTable("exception_reports");
         builder.Property(e => e.Period).HasMaxLength(IndicatorValue.PeriodLength);
-        builder.Property(e => e.Status).HasConversion(new WordConverter<Status>(Enum.GetValues<Status>().Select(s => (s, s.Code())))).HasMaxLength(16);
+        builder.Property(e => e.Status).HasConversion(new WordConverter<Status>(() => StatusWords)).HasMaxLength(16);
         foreach (var text in new[] { nameof(ExceptionReport.Reason), nameof(ExceptionReport.Plans), nameof(ExceptionReport.Timescales), nameof(ExceptionReport.LeadPartners), nameof(ExceptionReport.Resources), nameof(ExceptionReport.Explanation), nameof(ExceptionReport.Assurance) })
         {
             builder.Property(text).HasMaxLength(ExceptionReport.TextLength);

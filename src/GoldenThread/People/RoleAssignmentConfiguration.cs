@@ -8,11 +8,13 @@ namespace GoldenThread.People;
 /// <summary>How a <see cref="RoleAssignment"/> is stored: the role as its word, scoped by indicator, area or body.</summary>
 public sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>
 {
+    public static readonly WordTable<Role> RoleWords = new(Roles.All.Select(r => (r, Roles.Code(r))));
+
     public void Configure(EntityTypeBuilder<RoleAssignment> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ToTable("role_assignments");
-        builder.Property(r => r.Role).HasConversion(new WordConverter<Role>(Roles.All.Select(r => (r, Roles.Code(r))))).HasMaxLength(32);
+        builder.Property(r => r.Role).HasConversion(new WordConverter<Role>(() => RoleWords)).HasMaxLength(32);
         builder.HasIndex(r => r.PersonId);
         builder.HasIndex(r => r.IndicatorId);
         builder.HasIndex(r => r.AreaId);

@@ -42,11 +42,13 @@ public sealed class ReminderSent
 /// <summary>The <c>reminders_sent</c> table.</summary>
 public sealed class ReminderSentConfiguration : IEntityTypeConfiguration<ReminderSent>
 {
+    public static readonly WordTable<ReminderKind> KindWords = new(ReminderRules.Words);
+
     public void Configure(EntityTypeBuilder<ReminderSent> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ToTable("reminders_sent");
-        builder.Property(r => r.Kind).HasConversion(new WordConverter<ReminderKind>(ReminderRules.Words)).HasMaxLength(16);
+        builder.Property(r => r.Kind).HasConversion(new WordConverter<ReminderKind>(() => KindWords)).HasMaxLength(16);
         builder.Property(r => r.Occasion).HasMaxLength(ReminderSent.OccasionLength);
         builder.Property(r => r.UniqueKey).HasMaxLength(Worker.Job.KeyLength);
         builder.Property(r => r.Recipients).HasMaxLength(ReminderSent.RecipientsLength);

@@ -1,7 +1,7 @@
 using GoldenThread.People;
+using GoldenThread.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GoldenThread.Sessions;
 
@@ -84,27 +84,27 @@ public enum SessionEnd
 /// <summary>The <c>sessions</c> table.</summary>
 public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 {
-    private static readonly Dictionary<SignInMethod, string> MethodWords = new()
-    {
-        [SignInMethod.Password] = "password",
-        [SignInMethod.PasswordAndAuthenticator] = "password_and_authenticator",
-        [SignInMethod.RecoveryCode] = "recovery_code",
-        [SignInMethod.SingleSignOn] = "single_sign_on",
-        [SignInMethod.SingleSignOnAndSecondFactor] = "single_sign_on_and_second_factor",
-    };
+    public static readonly WordTable<SignInMethod> MethodWords = new(
+    [
+        (SignInMethod.Password, "password"),
+        (SignInMethod.PasswordAndAuthenticator, "password_and_authenticator"),
+        (SignInMethod.RecoveryCode, "recovery_code"),
+        (SignInMethod.SingleSignOn, "single_sign_on"),
+        (SignInMethod.SingleSignOnAndSecondFactor, "single_sign_on_and_second_factor"),
+    ]);
 
-    private static readonly Dictionary<SessionEnd, string> EndWords = new()
-    {
-        [SessionEnd.SignedOut] = "signed_out",
-        [SessionEnd.EndedByPerson] = "ended_by_person",
-        [SessionEnd.EndedByAdministrator] = "ended_by_administrator",
-        [SessionEnd.Idle] = "idle",
-        [SessionEnd.AbsoluteLimit] = "absolute_limit",
-        [SessionEnd.Replaced] = "replaced",
-        [SessionEnd.PersonDeactivated] = "person_deactivated",
-        [SessionEnd.PasswordReset] = "password_reset",
-        [SessionEnd.PasswordChanged] = "password_changed",
-    };
+    public static readonly WordTable<SessionEnd> EndWords = new(
+    [
+        (SessionEnd.SignedOut, "signed_out"),
+        (SessionEnd.EndedByPerson, "ended_by_person"),
+        (SessionEnd.EndedByAdministrator, "ended_by_administrator"),
+        (SessionEnd.Idle, "idle"),
+        (SessionEnd.AbsoluteLimit, "absolute_limit"),
+        (SessionEnd.Replaced, "replaced"),
+        (SessionEnd.PersonDeactivated, "person_deactivated"),
+        (SessionEnd.PasswordReset, "password_reset"),
+        (SessionEnd.PasswordChanged, "password_changed"),
+    ]);
 
     public void Configure(EntityTypeBuilder<Session> builder)
     {
@@ -115,21 +115,9 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.IpAddress).HasMaxLength(Session.AddressLength);
         builder.Property(s => s.UserAgent).HasMaxLength(Session.UserAgentLength);
         builder.Property(s => s.EndedBy).HasMaxLength(Session.EndedByLength);
-        builder.Property(s => s.Method).HasConversion(Words(MethodWords)).HasMaxLength(40);
-        builder.Property(s => s.EndReason).HasConversion(Words(EndWords)).HasMaxLength(40);
+        builder.Property(s => s.Method).HasConversion(new WordConverter<SignInMethod>(() => MethodWords)).HasMaxLength(40);
+        builder.Property(s => s.EndReason).HasConversion(new WordConverter<SessionEnd>(() => EndWords)).HasMaxLength(40);
         builder.HasIndex(s => s.PersonId);
         builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
-
-    private static ValueConverter<T, string> Words<T>(Dictionary<T, string> words)
-        where T : struct, Enum =>
-        new(v => Word(words, v), s => Value(words, s));
-
-    private static string Word<T>(Dictionary<T, string> words, T value)
-        where T : struct, Enum => words[value];
-
-    private static T Value<T>(Dictionary<T, string> words, string word)
-        where T : struct, Enum =>
-        words.Where(w => w.Value == word).Select(w => (T?)w.Key).FirstOrDefault()
-        ?? throw new InvalidOperationException($"'{word}' is not a stored {typeof(T).Name}.");
 }

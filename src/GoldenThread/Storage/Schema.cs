@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GoldenThread.Storage;
@@ -13,13 +15,21 @@ namespace GoldenThread.Storage;
 /// leaves the schema as it was. The transaction's write lock is also what keeps two migrating processes apart,
 /// so it dies with its holder: EF Core's own lock (a row in <c>__EFMigrationsLock</c>, which a killed process
 /// leaves behind and every later command then waits on forever) is not taken, and a row left by an earlier
-/// crash is cleared. On PostgreSQL EF Core's lock is held by its session and dies with it
-/// (docs/decisions/0014-migration-lock.md).
+/// crash is cleared. On PostgreSQL too every pending migration is applied in one transaction, which holds EF Core's
+/// lock (the history table) and releases it when it ends or its session dies (docs/decisions/0014-migration-lock.md).
 /// </remarks>
 public static class Schema
 {
     /// <summary>EF Core's SQLite migration lock table (<c>SqliteHistoryRepository</c>'s name for it).</summary>
     internal const string SqliteLockTable = "__EFMigrationsLock";
+
+    /// <summary>EF Core's history of applied migrations (its default name, which this program keeps), and its key.</summary>
+    internal const string HistoryTable = "__EFMigrationsHistory";
+
+    private const string MigrationIdColumn = "MigrationId";
+
+    /// <summary>EF Core's own migration lock on PostgreSQL (Npgsql's history repository takes the same).</summary>
+    private const string LockHistory = "LOCK TABLE \"" + HistoryTable + "\" IN ACCESS EXCLUSIVE MODE";
 
     public static Task<int> ApplyAsync(GoldenThreadDb db, CancellationToken cancellationToken) =>
         ApplyAsync(db, TextWriter.Null, cancellationToken);
@@ -47,6 +57,11 @@ public static class Schema
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(log);
+        if (await IsCurrentAsync(db, cancellationToken))
+        {
+            return;
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
         {
@@ -63,13 +78,61 @@ public static class Schema
         await MigrateAllOrNothingAsync(db, log, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether every migration this program knows has been applied, in one small query (the history table's ids) rather
+    /// than EF Core's migrations machinery, whose first use costs a command more than its whole query on the national data
+    /// (docs/performance.md). False when there is no history table yet; the machinery then decides what to do.
+    /// </summary>
+    internal static async Task<bool> IsCurrentAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT \"{MigrationIdColumn}\" FROM \"{HistoryTable}\"";
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    applied.Add(reader.GetString(0));
+                }
+            }
+
+            // The same test as EF Core's pending migrations: none that this program knows is missing (a database
+            // migrated by a newer program, with more, is current for this one, as it always was).
+            return db.Database.GetMigrations().All(applied.Contains);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1 && e.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
+        {
+            return false;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
     private static async Task MigrateAllOrNothingAsync(GoldenThreadDb db, TextWriter log, CancellationToken cancellationToken)
     {
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            // Npgsql's migrator cannot run inside a caller's transaction; its own lock is a table lock held by
-            // its session, which PostgreSQL releases when the process dies, and each migration is its own transaction.
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigratePostgresAllOrNothingAsync(db, cancellationToken);
             return;
         }
 
@@ -94,6 +157,32 @@ public static class Schema
             throw new UserFacingException(
                 "The database is busy: another process is writing to it or migrating it. Try again when it has finished. (" + e.Message + ")");
         }
+    }
+
+    /// <summary>
+    /// Every pending migration in one PostgreSQL transaction, so that a failure anywhere leaves the schema, the data and
+    /// the history as they were (EF Core on its own commits each migration as it goes).
+    /// </summary>
+    /// <remarks>
+    /// The history table is made first, in a transaction of its own: Npgsql's migrator reads it before anything else and
+    /// treats "no such table" as "nothing applied", but inside a transaction that failed read aborts the transaction
+    /// (which is why running the migrator in a transaction failed before). The caller's transaction then takes EF Core's
+    /// own lock (the history table, exclusively), which PostgreSQL releases when the transaction ends or its session dies:
+    /// a second migrating process waits, then finds the migrations applied.
+    /// </remarks>
+    private static async Task MigratePostgresAllOrNothingAsync(GoldenThreadDb db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(LockHistory, cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

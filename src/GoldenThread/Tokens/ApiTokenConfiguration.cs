@@ -8,6 +8,8 @@ namespace GoldenThread.Tokens;
 /// <summary>How an <see cref="ApiToken"/> is stored: only its hash, found by it.</summary>
 public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
+    public static readonly WordTable<TokenScope> ScopeWords = new([(TokenScope.Read, "read"), (TokenScope.Submit, "submit")]);
+
     public void Configure(EntityTypeBuilder<ApiToken> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -15,7 +17,7 @@ public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         builder.Property(t => t.Name).HasMaxLength(ApiToken.NameLength);
         builder.Property(t => t.Prefix).HasMaxLength(ApiToken.PrefixLength);
         builder.Property(t => t.Hash).HasMaxLength(ApiToken.HashLength);
-        builder.Property(t => t.Scope).HasConversion(new WordConverter<TokenScope>([(TokenScope.Read, "read"), (TokenScope.Submit, "submit")])).HasMaxLength(16);
+        builder.Property(t => t.Scope).HasConversion(new WordConverter<TokenScope>(() => ScopeWords)).HasMaxLength(16);
         builder.HasIndex(t => t.Hash).IsUnique();
         builder.HasIndex(t => t.PersonId);
         builder.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);

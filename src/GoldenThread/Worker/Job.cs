@@ -87,7 +87,7 @@ public sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         _ => "failed",
     };
 
-    private static JobState Parse(string word) => word switch
+    public static JobState Parse(string word) => word switch
     {
         "queued" => JobState.Queued,
         "running" => JobState.Running,

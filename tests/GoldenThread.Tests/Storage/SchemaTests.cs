@@ -41,6 +41,24 @@ public sealed class SchemaTests
         Assert.NotEmpty(await db.Database.GetPendingMigrationsAsync());
     }
 
+    [Theory, BothDatabases]
+    public async Task IsCurrent_OneKnownMigrationNotRecorded_IsNotCurrentAndEnsureCurrentActs(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Open();
+        Assert.True(await Schema.IsCurrentAsync(db, CancellationToken.None));
+
+        // An older migration missing (a branch's migration that sorts before one already applied), not the last.
+        var first = db.Database.GetMigrations().First();
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {first}");
+
+        Assert.False(await Schema.IsCurrentAsync(db, CancellationToken.None));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await Assert.ThrowsAsync<UserFacingException>(() => Schema.EnsureCurrentAsync(db, database, TextWriter.Null, CancellationToken.None));
+        }
+    }
+
     [Fact]
     public async Task EnsureCurrent_OnNewSqliteFile_MigratesAndSaysSo()
     {
