@@ -176,7 +176,17 @@ public sealed class BrowserTab : IAsyncDisposable
         Directory.CreateDirectory(ScreenshotFolder);
         var path = Path.Combine(ScreenshotFolder, name + ".png");
         await Page.EvaluateAsync("async () => { await document.fonts.ready; }");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        try
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("Unable to capture screenshot", StringComparison.Ordinal))
+        {
+            // Chromium now and then cannot capture a whole tall page ("Protocol error (Page.captureScreenshot)"); the
+            // picture is for people reading the run, not a check, so the visible part is kept instead.
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
+        }
+
         return path;
     }
 

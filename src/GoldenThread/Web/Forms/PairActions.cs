@@ -14,33 +14,42 @@ public sealed record PairActionLinks(string PairName, IReadOnlyList<PairAction> 
 /// What the signed-in person may do about pairs from the pages that show them (indicator, exception, ladder and body
 /// pages): record a stage 1 action and draft an action plan (those who write for the pair), raise a stage by hand and
 /// request a stage 3 report (the executive board), and escalate an issue. Each link opens the form with the pair chosen
-/// (<c>?indicator=..&amp;area=..</c>). The indicators and areas are read once, for the three <see cref="PairChoices"/>.
+/// (<c>?indicator=..&amp;area=..</c>). The indicators and areas are read once; each pair is checked by the lists' own rule (<see cref="PairChoices.Allows"/>).
 /// </summary>
 public sealed class PairRights
 {
-    private readonly PairChoices _write;
-    private readonly PairChoices _board;
-    private readonly PairChoices _escalate;
+    private readonly Actor? _actor;
+    private readonly bool _board;
+    private readonly Dictionary<string, PairUniverse.IndicatorRow> _indicators;
+    private readonly Dictionary<string, PairUniverse.AreaRow> _areas;
 
-    private PairRights(PairChoices write, PairChoices board, PairChoices escalate) => (_write, _board, _escalate) = (write, board, escalate);
+    private PairRights(Actor? actor, PairUniverse universe)
+    {
+        _actor = actor;
+        _board = actor is not null && InterventionAccess.MayActForExecutiveBoard(actor, universe.ExecutiveBoards);
+        _indicators = universe.Indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        _areas = universe.Areas.ToDictionary(a => a.Code, StringComparer.Ordinal);
+    }
 
-    public static PairRights None { get; } = new(PairChoices.None, PairChoices.None, PairChoices.None);
+    public static PairRights None { get; } = new(null, new PairUniverse([], [], []));
 
-    /// <summary>The rights of <paramref name="actor"/> (null, or a token's: none).</summary>
+    /// <summary>
+    /// The rights of <paramref name="actor"/> (null, or a token's: none). Each pair is checked when its links are asked
+    /// for, not every indicator in every area at once: a national site has 80,000 pairs, and a page shows a few.
+    /// </summary>
     public static async Task<PairRights> ForAsync(GoldenThreadDb db, Actor? actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (actor is null)
-        {
-            return None;
-        }
-
-        var universe = await PairUniverse.LoadAsync(db, cancellationToken);
-        return new PairRights(
-            PairChoices.For(universe, actor, PairPurpose.Write),
-            PairChoices.For(universe, actor, PairPurpose.ExecutiveBoard),
-            PairChoices.For(universe, actor, PairPurpose.Escalate));
+        return actor is null ? None : new PairRights(actor, await PairUniverse.LoadAsync(db, cancellationToken));
     }
+
+    /// <summary>Whether the person may choose the pair (codes as stored) on the form for <paramref name="purpose"/>: the lists' rule.</summary>
+    public bool May(PairPurpose purpose, string indicator, string area) =>
+        _actor is not null
+        && (purpose != PairPurpose.ExecutiveBoard || _board)
+        && _indicators.TryGetValue(indicator, out var i)
+        && _areas.TryGetValue(area, out var a)
+        && PairChoices.Allows(_actor, purpose, i, a);
 
     /// <summary>
     /// The links for the pair. With a <paramref name="stage"/> (the stage shown), only what that stage asks for: stage 1
@@ -52,7 +61,7 @@ public sealed class PairRights
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(area);
         var actions = new List<PairAction>();
-        if (_write.May(indicator, area))
+        if (May(PairPurpose.Write, indicator, area))
         {
             if (stage is null or 1)
             {
@@ -65,7 +74,7 @@ public sealed class PairRights
             }
         }
 
-        if (_board.May(indicator, area))
+        if (May(PairPurpose.ExecutiveBoard, indicator, area))
         {
             if (stage is null or >= 3)
             {
@@ -78,7 +87,7 @@ public sealed class PairRights
             }
         }
 
-        if (_escalate.May(indicator, area))
+        if (May(PairPurpose.Escalate, indicator, area))
         {
             actions.Add(new("Escalate", Link("/escalations/new", indicator, area, ""), "escalation"));
         }

@@ -78,16 +78,7 @@ public sealed class PairChoices
             return None;
         }
 
-        bool Allowed(PairUniverse.IndicatorRow indicator, PairUniverse.AreaRow area)
-        {
-            var figures = new Figures(indicator.Id, indicator.LeadOrganisationId, area.Id);
-            return purpose switch
-            {
-                PairPurpose.ExecutiveBoard => true,
-                PairPurpose.Write => InterventionAccess.MayWriteFor(actor, figures),
-                _ => InterventionAccess.MayEscalateFrom(actor, figures, null) || InterventionAccess.MayConsiderFor(actor, indicator.BodyId),
-            };
-        }
+        bool Allowed(PairUniverse.IndicatorRow indicator, PairUniverse.AreaRow area) => Allows(actor, purpose, indicator, area);
 
         var allowed = new HashSet<(string, string)>();
         var indicatorIds = new HashSet<int>();
@@ -115,6 +106,22 @@ public sealed class PairChoices
             ],
             allowed,
             allowed.Count == universe.Indicators.Count * universe.Areas.Count);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may choose the pair for <paramref name="purpose"/>, once the executive board's gate
+    /// (<see cref="InterventionAccess.MayActForExecutiveBoard"/>) is passed for that purpose: the one rule of the lists and
+    /// of <see cref="PairRights"/>' links.
+    /// </summary>
+    internal static bool Allows(Actor actor, PairPurpose purpose, PairUniverse.IndicatorRow indicator, PairUniverse.AreaRow area)
+    {
+        var figures = new Figures(indicator.Id, indicator.LeadOrganisationId, area.Id);
+        return purpose switch
+        {
+            PairPurpose.ExecutiveBoard => true,
+            PairPurpose.Write => InterventionAccess.MayWriteFor(actor, figures),
+            _ => InterventionAccess.MayEscalateFrom(actor, figures, null) || InterventionAccess.MayConsiderFor(actor, indicator.BodyId),
+        };
     }
 
     /// <summary>
